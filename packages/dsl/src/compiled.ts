@@ -1,0 +1,228 @@
+/**
+ * The compiled, evaluable form of a rules pack: what every other package
+ * consumes. The reader (`@govlint/report`) uses the template's structure to
+ * find sections, tables, rows and cells; the evaluator (`@govlint/core`)
+ * runs the checks. Everything here is plain, immutable data (frozen by the
+ * compiler): evaluating it never runs user code.
+ *
+ * This file is the contract between packages: change it with care, and
+ * update its consumers in the same commit.
+ */
+import type { RuleCategory, Severity } from '@govlint/text';
+
+export interface CompiledPack {
+  /** The templates this pack declares (usually one), after `extends` is resolved. */
+  readonly templates: readonly CompiledTemplate[];
+}
+
+export interface CompiledTemplate {
+  /** e.g. `gov-2021`. */
+  readonly id: string;
+  /** e.g. 中华人民共和国政府信息公开工作年度报告格式. */
+  readonly title: string;
+  /** The document that issued it, e.g. 国办公开办函〔2021〕30号. */
+  readonly document: string;
+  /** Report years it applies to, inclusive; undefined = open-ended. */
+  readonly years: { readonly from?: number; readonly to?: number };
+  /** The template this one extends, if any (already merged in). */
+  readonly extends?: string;
+  /** Labels whose presence marks a report as written in this template (spec §7.2). */
+  readonly markers: readonly string[];
+  /** The fixed sections, in their required order. */
+  readonly sections: readonly SectionDecl[];
+  readonly tables: readonly TableDecl[];
+  /** Every rule, with metadata; checks implemented by the engine have `check.kind === 'builtin'`. */
+  readonly rules: readonly CompiledRule[];
+  /** Word lists and patterns that rules refer to by name (spam lexicon, typos, whitelists). */
+  readonly lexicons: Readonly<Record<string, readonly LexiconEntry[]>>;
+}
+
+export interface LexiconEntry {
+  /** The text to find (or the pattern source, for pattern lexicons). */
+  readonly text: string;
+  /** A replacement or explanation, e.g. the correct spelling for a typo. */
+  readonly note?: string;
+}
+
+export interface SectionDecl {
+  /** e.g. `一` or `overview`. */
+  readonly id: string;
+  /** The exact heading, e.g. 一、总体情况. */
+  readonly heading: string;
+  /** Accepted variants (found with a section-heading-variant info notice). */
+  readonly variants: readonly string[];
+  /** 0-based position in the required order. */
+  readonly order: number;
+}
+
+/** Cell kinds: counts are non-negative integers; amounts are decimals with a unit. */
+export type CellKind =
+  { readonly type: 'count' } | { readonly type: 'amount'; readonly unit: string };
+
+export interface TableDecl {
+  /** e.g. `T3`. */
+  readonly id: string;
+  /** Human name, e.g. 收到和处理政府信息公开申请情况. */
+  readonly title: string;
+  /** The section the table belongs to, by section id. */
+  readonly section?: string;
+  /** Labels that locate the table in a report (spec §8.3 step 6); any one suffices. */
+  readonly anchors: readonly string[];
+  /**
+   * Blocks of rows that share a column header. T3 and T4 have one block; T2
+   * has four (第二十条第（一）项 …), each with its own columns.
+   */
+  readonly blocks: readonly BlockDecl[];
+}
+
+export interface BlockDecl {
+  /** Unique within the table; the table id when there is a single block. */
+  readonly id: string;
+  /** The block's own header label (e.g. 第二十条第（一）项), if it has one. */
+  readonly anchors: readonly string[];
+  readonly columns: readonly ColumnDecl[];
+  readonly rows: readonly RowDecl[];
+}
+
+export interface ColumnDecl {
+  /** Unique within the table, e.g. `NP`, `TOT`, `RV.总计`. */
+  readonly id: string;
+  readonly label: string;
+  readonly aliases: readonly string[];
+  /** Enclosing header groups, outermost first, e.g. [申请人情况, 法人或其他组织]. */
+  readonly groups: readonly string[];
+  readonly kind: CellKind;
+}
+
+export interface RowDecl {
+  /** Unique within the table, e.g. `三.四.1`, `一`. */
+  readonly id: string;
+  /** The row's own label; empty for a table's single unlabelled value row (T4). */
+  readonly label: string;
+  readonly aliases: readonly string[];
+  /** Labels of the enclosing row groups, outermost first, e.g. [三、本年度办理结果, （四）无法提供]. */
+  readonly path: readonly string[];
+  /** A leaf row of the hierarchy (counted in sums over leaves). */
+  readonly leaf: boolean;
+}
+
+/** A cell of a table, by ids. */
+export interface CellRef {
+  readonly table: string;
+  readonly row: string;
+  readonly column: string;
+}
+
+// ---------------------------------------------------------------------------
+// Rules
+
+export interface CompiledRule {
+  /** Stable kebab-case id, e.g. `t3-row-total`. */
+  readonly id: string;
+  readonly severity: Severity;
+  readonly category: RuleCategory;
+  /** One line, Chinese: what the rule checks. */
+  readonly description: string;
+  /**
+   * Message template with `{name}` placeholders. Which names exist depends on
+   * the check: for assertions, `{left}`, `{right}`, `{left.terms}`,
+   * `{right.terms}`, `{row}`, `{column}` (labels of the quantified row and
+   * column), `{difference}`; builtins document their own.
+   */
+  readonly message: string;
+  /** Longer documentation text (Markdown), for docs/rules and hover. */
+  readonly docs: string;
+  /** Where the rule is declared, for go-to-definition. */
+  readonly source: { readonly uri: string; readonly start: number; readonly end: number };
+  readonly check: CompiledCheck;
+}
+
+export type CompiledCheck = BuiltinCheck | AssertionCheck | TextCheck;
+
+/**
+ * A check implemented by the engine (the reader's structural findings,
+ * template detection, …); the pack supplies its id, severity and message.
+ */
+export interface BuiltinCheck {
+  readonly kind: 'builtin';
+}
+
+/**
+ * An arithmetic identity. Quantifiers are expanded at compile time, so an
+ * assertion is a flat list of instances, each comparing two linear
+ * combinations of cells. `T3[r, TOT] = sum(T3[r, NP..OT])` for 25 rows is 25
+ * instances.
+ */
+export interface AssertionCheck {
+  readonly kind: 'assert';
+  readonly instances: readonly AssertionInstance[];
+  /** Absolute tolerance for amounts (e.g. 0.01 万元); 0 for counts. */
+  readonly tolerance: number;
+}
+
+export type ComparisonOp = '=' | '≠' | '<' | '≤' | '>' | '≥';
+
+/** coefficient × cell, summed, plus a constant. */
+export interface LinearExpr {
+  readonly terms: readonly { readonly coefficient: number; readonly cell: CellRef }[];
+  readonly constant: number;
+}
+
+export interface Comparison {
+  readonly op: ComparisonOp;
+  readonly left: LinearExpr;
+  readonly right: LinearExpr;
+}
+
+/** A condition: comparisons joined by and/or/not. */
+export type Condition =
+  | { readonly kind: 'compare'; readonly comparison: Comparison }
+  | { readonly kind: 'and' | 'or'; readonly operands: readonly Condition[] }
+  | { readonly kind: 'not'; readonly operand: Condition };
+
+export interface AssertionInstance {
+  /** Values for the message placeholders fixed by quantifiers, e.g. {row: '（七）总计'}. */
+  readonly bindings: Readonly<Record<string, string>>;
+  /** Only evaluated when this holds (`when …`). */
+  readonly when?: Condition;
+  readonly assert: Comparison;
+  /**
+   * The cell a fix would write, when the left side is one cell and the op is
+   * `=`: setting it to the right side's value makes the identity hold.
+   */
+  readonly fixCell?: CellRef;
+}
+
+/**
+ * A narrative check (issue: narrative rules): a text pattern with numeric
+ * captures, scoped to a section or a sentence, compared with cells. Patterns
+ * are in a restricted, linear-time pattern language (see docs/dsl.md).
+ */
+export interface TextCheck {
+  readonly kind: 'text';
+  /** Where to look: the whole report, or one section's body, by section id. */
+  readonly scope: {
+    readonly section?: string;
+    readonly unit: 'sentence' | 'paragraph' | 'section';
+  };
+  /** Alternatives; the first that matches a unit wins. */
+  readonly patterns: readonly TextPattern[];
+  /** Named lexicon whose entries are searched for instead of (or besides) patterns. */
+  readonly lexicon?: string;
+  /** Compared with the captures; when absent, a match alone fires the rule. */
+  readonly assert?: TextAssertion;
+}
+
+export interface TextPattern {
+  /** Source of the pattern, as written in the rules file. */
+  readonly source: string;
+  /** Names of the numeric captures, in order. */
+  readonly captures: readonly string[];
+}
+
+export interface TextAssertion {
+  readonly op: ComparisonOp;
+  /** `capture` refers to a named capture of the pattern. */
+  readonly left: LinearExpr | { readonly capture: string };
+  readonly right: LinearExpr | { readonly capture: string };
+}

@@ -1,0 +1,4 @@
+export * from './range.js';
+export * from './line-index.js';
+export * from './fold.js';
+export * from './diagnostic.js';

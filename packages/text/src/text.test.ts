@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { LineIndex, editDistance, foldLabel, foldWithOffsets } from './index.js';
+
+describe('LineIndex', () => {
+  it('counts UTF-16 units, so a surrogate pair is two characters', () => {
+    const idx = new LineIndex('𠀀表三\n（七）总计');
+    expect(idx.positionAt(2)).toEqual({ line: 0, character: 2 });
+    expect(idx.positionAt(5)).toEqual({ line: 1, character: 0 });
+    expect(idx.lineColumn(7)).toEqual({ line: 2, column: 3 });
+  });
+
+  it('treats CRLF, LF and a lone CR as one line end each', () => {
+    const idx = new LineIndex('a\r\nb\rc\nd');
+    expect(idx.lineCount).toBe(4);
+    expect(idx.lineText(0)).toBe('a');
+    expect(idx.lineText(1)).toBe('b');
+    expect(idx.offsetAt({ line: 3, character: 0 })).toBe(7);
+    expect(idx.lineEnd(0)).toBe(1);
+  });
+
+  it('clamps positions outside the text', () => {
+    const idx = new LineIndex('ab\ncd');
+    expect(idx.positionAt(99)).toEqual({ line: 1, character: 2 });
+    expect(idx.offsetAt({ line: 0, character: 99 })).toBe(2);
+    expect(idx.offsetAt({ line: 9, character: 0 })).toBe(5);
+  });
+});
+
+describe('foldLabel', () => {
+  it('folds full-width and half-width forms and deletes stray spaces', () => {
+    expect(foldLabel('（一）予以公开')).toBe(foldLabel('(一) 予以公开'));
+    expect(foldLabel('会 公 益 组 织')).toBe('会公益组织');
+    expect(foldLabel('本年收费金额（单位：万元）')).toBe(foldLabel('本年收费金额(单位:万元)'));
+    expect(foldLabel('3.危及“三安全一稳定”')).toBe(foldLabel('3. 危及"三安全一稳定"'));
+    expect(foldLabel('| **二、主动公开** |')).toBe('二、主动公开');
+  });
+
+  it('maps folded units back to source offsets', () => {
+    const src = 'x（ 一 ）y';
+    const { folded, sourceOffsets } = foldWithOffsets(src);
+    expect(folded).toBe('x(一)y');
+    expect(src[sourceOffsets[2] as number]).toBe('一');
+    expect(sourceOffsets[folded.length]).toBe(src.length);
+  });
+});
+
+describe('editDistance', () => {
+  it('measures a different word', () => {
+    expect(editDistance('研究机构', '科研机构')).toBe(2);
+    expect(editDistance('abc', 'abc')).toBe(0);
+    expect(editDistance('a', 'abcdef', 2)).toBe(3);
+  });
+});
