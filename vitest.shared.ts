@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', '*.test.ts'],
     reporters: ['default', ['json', { outputFile: '.vitest/results.json' }]],
+    passWithNoTests: true,
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },
