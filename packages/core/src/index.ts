@@ -1,1 +1,7 @@
 export * from './api.js';
+export { createLinter } from './linter.js';
+export { applyFixes, type FixOutcome } from './fixes.js';
+export { parseDirectives, applyDirectives, type Directive } from './directives.js';
+export { docsUrl, engineRules, type RuleMeta } from './engine-rules.js';
+export { formatNumber, formatTerms, renderMessage } from './messages.js';
+export * from './config/index.js';

@@ -1,0 +1,139 @@
+/**
+ * Which template a report is written in (spec §7.2): the markers each
+ * template declares (labels only it uses), falling back on the report year.
+ * Also the findings about it: an outdated template for the year, a mix of
+ * two templates, a template used before it existed.
+ */
+import type { CompiledTemplate } from '@govlint/dsl';
+import { type Range, foldLabel } from '@govlint/text';
+
+export interface MarkerHit {
+  readonly template: string;
+  readonly marker: string;
+  readonly range: Range;
+}
+
+/** CJK ideographs are unchanged by label folding, so they can be searched raw. */
+const NOT_CJK = /[^\p{Script=Han}]+/u;
+
+/**
+ * Where each template's markers occur (first occurrence per marker). A marker
+ * is searched as written, then by its longest run of ideographs (the text may
+ * write it with half-width punctuation or spaces). An occurrence inside a
+ * longer marker of another template does not count (`X` inside `YX`).
+ */
+export function scanMarkers(text: string, templates: readonly CompiledTemplate[]): MarkerHit[] {
+  const all: MarkerHit[] = [];
+  for (const t of templates) {
+    for (const marker of t.markers) {
+      const needle = searchable(marker);
+      if (!needle) continue;
+      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+        all.push({ template: t.id, marker, range: { start: at, end: at + needle.length } });
+      }
+    }
+  }
+  const kept: MarkerHit[] = [];
+  const seen = new Set<string>();
+  for (const hit of all) {
+    const key = `${hit.template}\u0000${hit.marker}`;
+    if (seen.has(key)) continue;
+    const inside = all.some(
+      (o) =>
+        o.template !== hit.template &&
+        o.range.start <= hit.range.start &&
+        o.range.end >= hit.range.end &&
+        o.range.end - o.range.start > hit.range.end - hit.range.start,
+    );
+    if (inside) continue;
+    seen.add(key);
+    kept.push(hit);
+  }
+  return kept.sort((a, b) => a.range.start - b.range.start);
+}
+
+function searchable(marker: string): string {
+  const folded = foldLabel(marker);
+  const runs = folded.split(NOT_CJK).filter((r) => r.length > 0);
+  const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
+  // A marker that is mostly punctuation or Latin is searched as written.
+  return longest.length >= 2 ? longest : marker;
+}
+
+/** Templates from newest to oldest (by the first year they apply to). */
+export function newestFirst(templates: readonly CompiledTemplate[]): CompiledTemplate[] {
+  return [...templates].sort((a, b) => (b.years.from ?? 0) - (a.years.from ?? 0));
+}
+
+/** The template a report year calls for. */
+export function templateForYear(
+  templates: readonly CompiledTemplate[],
+  year: number,
+): CompiledTemplate | undefined {
+  const sorted = newestFirst(templates);
+  return (
+    sorted.find((t) => (t.years.from ?? -Infinity) <= year && year <= (t.years.to ?? Infinity)) ??
+    (year < (sorted.at(-1)?.years.from ?? 0) ? sorted.at(-1) : sorted[0])
+  );
+}
+
+/** The template with the most markers found; ties go to the newer template. */
+export function templateByMarkers(
+  templates: readonly CompiledTemplate[],
+  hits: readonly MarkerHit[],
+): CompiledTemplate | undefined {
+  let best: CompiledTemplate | undefined;
+  let bestCount = 0;
+  for (const t of newestFirst(templates)) {
+    const count = hits.filter((h) => h.template === t.id).length;
+    if (count > bestCount) [best, bestCount] = [t, count];
+  }
+  return best;
+}
+
+export interface TemplateFinding {
+  readonly ruleId: 'template-outdated' | 'template-mixed' | 'template-anachronism';
+  readonly range: Range;
+  readonly values: Readonly<Record<string, string | number>>;
+}
+
+/** What the markers say against the year and against each other. */
+export function templateFindings(
+  templates: readonly CompiledTemplate[],
+  hits: readonly MarkerHit[],
+  chosen: CompiledTemplate,
+  year: number | null,
+): TemplateFinding[] {
+  const out: TemplateFinding[] = [];
+  const used = newestFirst(templates).filter((t) => hits.some((h) => h.template === t.id));
+  const firstHit = (t: CompiledTemplate) => hits.find((h) => h.template === t.id) as MarkerHit;
+  if (year !== null) {
+    const expected = templateForYear(templates, year);
+    for (const t of used) {
+      const hit = firstHit(t);
+      if (t.years.to !== undefined && year > t.years.to) {
+        out.push({
+          ruleId: 'template-outdated',
+          range: hit.range,
+          values: { year, template: t.id, marker: hit.marker, expected: expected?.id ?? '' },
+        });
+      } else if (t.years.from !== undefined && year < t.years.from) {
+        out.push({
+          ruleId: 'template-anachronism',
+          range: hit.range,
+          values: { year, template: t.id, from: t.years.from, marker: hit.marker },
+        });
+      }
+    }
+  }
+  if (used.length > 1) {
+    const other = used.find((t) => t.id !== chosen.id) as CompiledTemplate;
+    const hit = firstHit(other);
+    out.push({
+      ruleId: 'template-mixed',
+      range: hit.range,
+      values: { templates: used.map((t) => t.id).join('、'), marker: hit.marker },
+    });
+  }
+  return out;
+}

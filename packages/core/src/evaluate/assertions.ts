@@ -1,0 +1,90 @@
+/**
+ * Arithmetic identities (AssertionChecks): each instance compares two linear
+ * combinations of cells. An instance that needs a cell the reader did not
+ * find is not evaluable: neither passed nor failed.
+ */
+import type { AssertionCheck, AssertionInstance, CompiledRule } from '@govlint/dsl';
+import type { RuleEvaluation } from '../api.js';
+import {
+  type CellValues,
+  type EvaluatedExpr,
+  compare,
+  evaluateCondition,
+  evaluateExpr,
+} from './values.js';
+
+export type InstanceStatus = 'passed' | 'failed' | 'not-evaluable';
+
+export interface InstanceResult {
+  readonly status: InstanceStatus;
+  readonly left?: EvaluatedExpr;
+  readonly right?: EvaluatedExpr;
+}
+
+export interface InstanceOutcome extends InstanceResult {
+  readonly rule: CompiledRule;
+  readonly check: AssertionCheck;
+  readonly instance: AssertionInstance;
+  /** Position in evaluation order (rule order, then instance order). */
+  readonly order: number;
+}
+
+export function evaluateInstance(
+  check: AssertionCheck,
+  instance: AssertionInstance,
+  values: CellValues,
+): InstanceResult {
+  if (instance.when) {
+    const applies = evaluateCondition(instance.when, values, check.tolerance);
+    if (applies === null) return { status: 'not-evaluable' };
+    // A condition that does not hold makes the identity vacuously true.
+    if (!applies) return { status: 'passed' };
+  }
+  const left = evaluateExpr(instance.assert.left, values);
+  const right = evaluateExpr(instance.assert.right, values);
+  if (!left || !right) return { status: 'not-evaluable' };
+  const holds = compare(instance.assert.op, left.value, right.value, check.tolerance);
+  return { status: holds ? 'passed' : 'failed', left, right };
+}
+
+export function isAssertionRule(
+  rule: CompiledRule,
+): rule is CompiledRule & { readonly check: AssertionCheck } {
+  return rule.check.kind === 'assert';
+}
+
+/**
+ * Evaluate the rules in the order given (the pack's declaration order, which
+ * puts row totals before column totals before balances, spec §5.1).
+ */
+export function evaluateAssertions(
+  rules: readonly CompiledRule[],
+  values: CellValues,
+): InstanceOutcome[] {
+  const outcomes: InstanceOutcome[] = [];
+  for (const rule of rules) {
+    if (!isAssertionRule(rule)) continue;
+    for (const instance of rule.check.instances) {
+      const result = evaluateInstance(rule.check, instance, values);
+      outcomes.push({ ...result, rule, check: rule.check, instance, order: outcomes.length });
+    }
+  }
+  return outcomes;
+}
+
+/** Per-rule counts, in rule order. */
+export function summarise(outcomes: readonly InstanceOutcome[]): RuleEvaluation[] {
+  const byRule = new Map<string, { passed: number; failed: number; notEvaluable: number }>();
+  for (const o of outcomes) {
+    let entry = byRule.get(o.rule.id);
+    if (!entry) byRule.set(o.rule.id, (entry = { passed: 0, failed: 0, notEvaluable: 0 }));
+    if (o.status === 'passed') entry.passed++;
+    else if (o.status === 'failed') entry.failed++;
+    else entry.notEvaluable++;
+  }
+  return [...byRule].map(([ruleId, c]) => ({
+    ruleId,
+    instances: c.passed + c.failed + c.notEvaluable,
+    ...c,
+  }));
+}

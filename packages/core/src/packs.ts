@@ -1,0 +1,92 @@
+/**
+ * From packs to the templates the linter uses, and the rule catalogue.
+ *
+ * Packs come as text (compiled here) or already compiled. Two packs may
+ * declare the same template id: the later one's rules are added to it, a
+ * rule with the same id replaced (an extra pack tightening a built-in rule).
+ * A template that `extends` another loaded template shadows it during
+ * detection: whoever loads a local variant wants it used.
+ */
+import type { CompiledPack, CompiledRule, CompiledTemplate } from '@govlint/dsl';
+import type { PackCompiler, PackDiagnostic, PackSource, RuleInfo } from './api.js';
+import { docsUrl, engineRules } from './engine-rules.js';
+
+export interface LoadedPacks {
+  /** Every template, by id. */
+  readonly templates: readonly CompiledTemplate[];
+  /** The templates detection chooses from (not shadowed by an extension). */
+  readonly candidates: readonly CompiledTemplate[];
+  readonly diagnostics: readonly PackDiagnostic[];
+}
+
+export function loadPacks(
+  packs: readonly (PackSource | CompiledPack)[],
+  compile: PackCompiler,
+): LoadedPacks {
+  const byId = new Map<string, CompiledTemplate>();
+  const diagnostics: PackDiagnostic[] = [];
+  for (const p of packs) {
+    let compiled: CompiledPack | null;
+    if ('templates' in p) compiled = p;
+    else {
+      const result = compile(p);
+      diagnostics.push(...result.diagnostics);
+      compiled = result.pack;
+    }
+    for (const t of compiled?.templates ?? []) {
+      const existing = byId.get(t.id);
+      byId.set(t.id, existing ? mergeTemplates(existing, t) : t);
+    }
+  }
+  const templates = [...byId.values()];
+  const extended = new Set(templates.map((t) => t.extends).filter((id) => id !== undefined));
+  const candidates = templates.filter((t) => !extended.has(t.id));
+  return { templates, candidates, diagnostics };
+}
+
+function mergeTemplates(base: CompiledTemplate, extra: CompiledTemplate): CompiledTemplate {
+  const rules = new Map<string, CompiledRule>();
+  for (const r of base.rules) rules.set(r.id, r);
+  for (const r of extra.rules) rules.set(r.id, r);
+  return {
+    ...base,
+    markers: [...new Set([...base.markers, ...extra.markers])],
+    rules: [...rules.values()],
+    lexicons: { ...base.lexicons, ...extra.lexicons },
+  };
+}
+
+/** A rule can offer a fix when one of its identities names a fix cell. */
+function fixable(rule: CompiledRule): boolean {
+  return rule.check.kind === 'assert' && rule.check.instances.some((i) => i.fixCell !== undefined);
+}
+
+export function ruleCatalogue(templates: readonly CompiledTemplate[]): RuleInfo[] {
+  const byId = new Map<string, RuleInfo>();
+  for (const t of templates) {
+    for (const r of t.rules) {
+      const existing = byId.get(r.id);
+      if (existing) {
+        byId.set(r.id, { ...existing, templates: [...existing.templates, t.id] });
+        continue;
+      }
+      byId.set(r.id, {
+        id: r.id,
+        severity: r.severity,
+        category: r.category,
+        description: r.description,
+        docsUrl: docsUrl(r.id),
+        fixable: fixable(r),
+        templates: [t.id],
+        message: r.message,
+        docs: r.docs,
+        source: r.source,
+      });
+    }
+  }
+  for (const r of engineRules) {
+    if (byId.has(r.id)) continue;
+    byId.set(r.id, { ...r, docsUrl: docsUrl(r.id), fixable: false, templates: [] });
+  }
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
