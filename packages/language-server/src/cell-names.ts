@@ -1,0 +1,86 @@
+/**
+ * Human names for cells, built from the template's own labels (the rules
+ * pack), never from strings in this code: `表三 › 三、本年度办理结果 ›
+ * （四）无法提供 › 1.本机关不掌握相关政府信息 › 总计`.
+ */
+import type {
+  BlockDecl,
+  CellRef,
+  ColumnDecl,
+  CompiledTemplate,
+  RowDecl,
+  TableDecl,
+} from '@govlint/dsl';
+
+export const NAME_SEPARATOR = ' › ';
+
+export interface CellDecl {
+  readonly table: TableDecl;
+  readonly block: BlockDecl;
+  readonly row: RowDecl;
+  readonly column: ColumnDecl;
+}
+
+/** The table's short name as the template writes it (e.g. 表三), else its title. */
+export function tableName(table: TableDecl): string {
+  const named = table as TableDecl & { readonly name?: string; readonly label?: string };
+  return named.name || named.label || table.title || table.id;
+}
+
+export function findCellDecl(template: CompiledTemplate, ref: CellRef): CellDecl | undefined {
+  const table = template.tables.find((t) => t.id === ref.table);
+  if (!table) return undefined;
+  for (const block of table.blocks) {
+    const row = block.rows.find((r) => r.id === ref.row);
+    const column = block.columns.find((c) => c.id === ref.column);
+    if (row && column) return { table, block, row, column };
+  }
+  return undefined;
+}
+
+/**
+ * Column groups that tell columns apart: a group shared by every column of
+ * the block (申请人情况 over all of 表三) adds nothing and is left out, while
+ * 行政复议 › 总计 must keep its group to differ from 复议后起诉 › 总计.
+ */
+export function distinguishingGroups(block: BlockDecl, column: ColumnDecl): string[] {
+  return column.groups.filter(
+    (group) => !block.columns.every((other) => other.groups.includes(group)),
+  );
+}
+
+/** Row path and label, without the table: `三、本年度办理结果 › （七）总计`. */
+export function rowName(row: RowDecl): string[] {
+  return [...row.path, ...(row.label ? [row.label] : [])];
+}
+
+export function columnName(decl: Pick<CellDecl, 'block' | 'column'>): string[] {
+  return [...distinguishingGroups(decl.block, decl.column), decl.column.label];
+}
+
+/** The full canonical name of a cell, or its ids when the template lacks it. */
+export function cellName(template: CompiledTemplate, ref: CellRef): string {
+  const decl = findCellDecl(template, ref);
+  if (!decl) return `${ref.table}[${ref.row}, ${ref.column}]`;
+  return [tableName(decl.table), ...rowName(decl.row), ...columnName(decl)].join(NAME_SEPARATOR);
+}
+
+/**
+ * A short name for a cell seen from another one: the column label when they
+ * share a row, the row label when they share a column, else the full name.
+ */
+export function relativeCellName(template: CompiledTemplate, ref: CellRef, from: CellRef): string {
+  const decl = findCellDecl(template, ref);
+  if (!decl) return `${ref.row}/${ref.column}`;
+  if (ref.table === from.table && ref.row === from.row)
+    return columnName(decl).join(NAME_SEPARATOR);
+  if (ref.table === from.table && ref.column === from.column) {
+    const row = decl.row.label || decl.row.id;
+    return `${row}（${columnName(decl).join(NAME_SEPARATOR)}）`;
+  }
+  return cellName(template, ref);
+}
+
+export function sameCell(a: CellRef, b: CellRef): boolean {
+  return a.table === b.table && a.row === b.row && a.column === b.column;
+}

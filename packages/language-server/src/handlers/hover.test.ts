@@ -1,0 +1,101 @@
+import type { ReportModel } from '@govlint/report';
+import { LineIndex } from '@govlint/text';
+import { describe, expect, it } from 'vitest';
+import { fixtureTemplate } from '../test/template-fixture.js';
+import { cellAt, hoverAt } from './hover.js';
+import type { LintSnapshot } from '../lint-state.js';
+
+/** A model of one T3 row written `label | v | v | …`, its cells located in `text`. */
+function rowModel(text: string, row: string, values: number[]): ReportModel {
+  const columns = ['NP', 'BE', 'RI', 'PW', 'LS', 'OT', 'TOT'];
+  let at = text.indexOf('|');
+  const cells = values.map((value, i) => {
+    const start = text.indexOf(String(value), at);
+    at = start + String(value).length;
+    return {
+      table: 'T3',
+      row,
+      column: columns[i]!,
+      value,
+      status: 'number' as const,
+      raw: String(value),
+      range: { start, end: at },
+    };
+  });
+  return {
+    uri: 'file:///r.txt',
+    template: 'gov-2021',
+    length: text.length,
+    isReport: true,
+    title: null,
+    agency: null,
+    year: null,
+    dates: [],
+    sections: [],
+    tables: [],
+    cells,
+    paragraphs: [],
+    findings: [],
+  };
+}
+
+function snapshot(text: string, model: ReportModel): LintSnapshot {
+  return {
+    uri: 'file:///r.txt',
+    version: 1,
+    text,
+    index: new LineIndex(text),
+    result: {
+      uri: 'file:///r.txt',
+      diagnostics: [],
+      model,
+      template: fixtureTemplate,
+      detection: { template: 'gov-2021', by: 'markers', markers: {}, year: 2023 },
+      evaluation: [],
+    },
+  };
+}
+
+describe('hover on a cell', () => {
+  const text = '𠀀\r\n（七）总计 | 12 | 0 | 0 | 0 | 0 | 0 | 0 |\r\n';
+  const model = rowModel(text, '三.七', [12, 0, 0, 0, 0, 0, 0]);
+
+  it('finds the cell under the cursor, end inclusive', () => {
+    const tot = model.cells[6]!;
+    expect(cellAt(model, tot.range.end)?.column).toBe('TOT');
+    expect(cellAt(model, text.indexOf('总计'))).toBeUndefined();
+  });
+
+  it('shows the name, the value and the rule with its computed values', () => {
+    const tot = model.cells[6]!;
+    const hover = hoverAt(snapshot(text, model), tot.range.start);
+    const value = (hover?.contents as { value: string }).value;
+    expect(value).toContain(
+      '**收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （七）总计 › 总计**',
+    );
+    expect(value).toContain('值：0');
+    expect(value).toContain(
+      '✗ `t3-row-total` 每行“总计”等于六类申请人之和：总计 0 = 自然人 12 + 法人或其他组织 › 商业企业 0',
+    );
+    expect(value).toContain('；0 ≠ 12');
+    // The range is in UTF-16 units on line 1 after the CRLF: 𠀀 is on line 0.
+    // （七）总计 | 12 | 0 | 0 | 0 | 0 | 0 | 0 |: the seventh value starts at character 33.
+    expect(hover?.range).toEqual({
+      start: { line: 1, character: 33 },
+      end: { line: 1, character: 34 },
+    });
+  });
+
+  it('marks a rule that holds', () => {
+    const good = rowModel(
+      '（七）总计 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |',
+      '三.七',
+      [2, 0, 0, 0, 0, 0, 2],
+    );
+    const hover = hoverAt(
+      snapshot('（七）总计 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |', good),
+      good.cells[0]!.range.start,
+    );
+    expect((hover?.contents as { value: string }).value).toMatch(/✓ `t3-row-total`.*；2 = 2/);
+  });
+});

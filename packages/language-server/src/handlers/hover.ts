@@ -1,0 +1,101 @@
+/**
+ * Hover on a table cell: its canonical name, its value as read, and each
+ * arithmetic rule that involves it with the numbers it computes.
+ */
+import type { CellRef, CompiledTemplate } from '@govlint/dsl';
+import type { ReportModel } from '@govlint/report';
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { cellName, relativeCellName } from '../cell-names.js';
+import { rulesInvolving, type ExprValue, type RuleInvolvement } from '../cell-rules.js';
+import { toLspRange } from '../convert.js';
+import type { LintSnapshot } from '../lint-state.js';
+
+type Cell = ReportModel['cells'][number];
+
+/** The cell at `offset`, end inclusive so the cursor just after a number still hits it. */
+export function cellAt(model: ReportModel, offset: number): Cell | undefined {
+  return model.cells.find((cell) => cell.range.start <= offset && offset <= cell.range.end);
+}
+
+function formatNumber(value: number | null): string {
+  return value === null ? '？' : String(value);
+}
+
+function formatExpr(template: CompiledTemplate, expr: ExprValue, from: CellRef): string {
+  const parts: string[] = [];
+  expr.terms.forEach((term, i) => {
+    const magnitude = Math.abs(term.coefficient);
+    const sign = term.coefficient < 0 ? ' − ' : i === 0 ? '' : ' + ';
+    const factor = magnitude === 1 ? '' : `${magnitude} × `;
+    parts.push(
+      `${sign}${factor}${relativeCellName(template, term.cell, from)} ${formatNumber(term.value)}`,
+    );
+  });
+  if (expr.constant !== 0 || parts.length === 0) {
+    parts.push(
+      `${parts.length ? (expr.constant < 0 ? ' − ' : ' + ') : ''}${Math.abs(expr.constant)}`,
+    );
+  }
+  return parts.join('');
+}
+
+const negated: Record<string, string> = {
+  '=': '≠',
+  '≠': '=',
+  '<': '≥',
+  '≤': '>',
+  '>': '≤',
+  '≥': '<',
+};
+
+function formatInvolvement(
+  template: CompiledTemplate,
+  item: RuleInvolvement,
+  from: CellRef,
+): string {
+  const left = formatExpr(template, item.left, from);
+  const right = formatExpr(template, item.right, from);
+  const mark = item.holds === null ? '？' : item.holds ? '✓' : '✗';
+  const verdict =
+    item.holds === null
+      ? '无法计算（缺少单元格）'
+      : `${formatNumber(item.left.value)} ${item.holds ? item.op : (negated[item.op] ?? item.op)} ${formatNumber(item.right.value)}`;
+  return `- ${mark} \`${item.rule.id}\` ${item.rule.description}：${left} ${item.op} ${right}；${verdict}`;
+}
+
+const statusNote: Record<Cell['status'], string> = {
+  number: '',
+  blank: '（空白，按 0 计算）',
+  'non-numeric': '（非数字，按 0 计算）',
+  missing: '（缺失）',
+};
+
+export function cellHoverMarkdown(
+  template: CompiledTemplate,
+  model: ReportModel,
+  cell: Cell,
+): string {
+  const ref: CellRef = { table: cell.table, row: cell.row, column: cell.column };
+  const lines = [
+    `**${cellName(template, ref)}**`,
+    '',
+    `值：${formatNumber(cell.value)}${statusNote[cell.status]}`,
+  ];
+  const involved = rulesInvolving(template, model, ref);
+  if (involved.length) {
+    lines.push('', '相关规则：');
+    for (const item of involved) lines.push(formatInvolvement(template, item, ref));
+  }
+  return lines.join('\n');
+}
+
+export function hoverAt(snapshot: LintSnapshot, offset: number): Hover | null {
+  const { model, template } = snapshot.result;
+  if (!model || !template) return null;
+  const cell = cellAt(model, offset);
+  if (!cell) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: cellHoverMarkdown(template, model, cell) },
+    range: toLspRange(snapshot.index, cell.range),
+  };
+}

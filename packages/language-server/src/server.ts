@@ -1,0 +1,227 @@
+/**
+ * Wires the LSP connection to the handlers. Documents flow: edit → debounce
+ * → lint the buffer (dropped if a newer version arrived) → publish; hover,
+ * symbols, folding and code actions answer from the last snapshot. Every
+ * handler runs guarded: a failure on one document is logged, answered with
+ * an empty result, and the server goes on serving the others.
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions, FIX_ALL_KIND } from './handlers/code-actions.js';
+import { configDiagnostics } from './handlers/config-file.js';
+import { isReportCandidate, lintReport, reportDiagnostics } from './handlers/diagnostics.js';
+import { foldingRanges } from './handlers/folding.js';
+import { hoverAt } from './handlers/hover.js';
+import { documentSymbols } from './handlers/symbols.js';
+import { LintScheduler } from './lint-scheduler.js';
+import { LintStore } from './lint-state.js';
+import { internalErrorDiagnostic } from './internal-error.js';
+import { DEFAULT_SETTINGS, parseSettings } from './settings.js';
+import { isConfigFile, isRulesFile, uriToPath } from './workspace-files.js';
+import { Workspace, type LinterFactory } from './workspace.js';
+
+export interface ServerOptions {
+  /** Core's createLinter: the server lints with exactly what the CLI uses. */
+  readonly createLinter: LinterFactory;
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  const store = new LintStore();
+  const log = {
+    error: (message: string) => connection.console.error(message),
+  };
+  const openText = (path: string) =>
+    documents
+      .all()
+      .find((doc) => uriToPath(doc.uri) === path)
+      ?.getText();
+  const workspace = new Workspace(options.createLinter, openText, log);
+  const scheduler = new LintScheduler(DEFAULT_SETTINGS.debounceMs, (uri) => lint(uri));
+  const justOpened = new Set<string>();
+  let canPullConfiguration = false;
+  let canWatchFiles = false;
+  let canRegisterConfiguration = false;
+
+  /** Run `fn`, log and return `fallback` if it throws: one bad document never stops the server. */
+  function guarded<T>(what: string, fallback: T, fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      log.error(`govlint: ${what} failed: ${(error as Error)?.stack ?? String(error)}`);
+      return fallback;
+    }
+  }
+
+  function publish(uri: string, version: number, diagnostics: Diagnostic[]): void {
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  function lintReportDocument(doc: TextDocument): void {
+    const setup = isReportCandidate(doc, workspace.settings) ? workspace.setup(doc.uri) : undefined;
+    if (!setup || setup.config?.ignored) {
+      store.delete(doc.uri);
+      publish(doc.uri, doc.version, []);
+      return;
+    }
+    const snapshot = lintReport(setup.linter, doc, workspace.settings, setup.config);
+    // Stale: the buffer changed while we linted; the run for the newer version is scheduled.
+    if (documents.get(doc.uri)?.version !== snapshot.version) return;
+    store.set(snapshot);
+    publish(doc.uri, snapshot.version, reportDiagnostics(snapshot));
+  }
+
+  function lint(uri: string): void {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    try {
+      if (isConfigFile(uri))
+        publish(uri, doc.version, configDiagnostics(doc.getText(), uriToPath(uri) ?? uri));
+      else if (isRulesFile(uri, doc.languageId)) publish(uri, doc.version, []);
+      else lintReportDocument(doc);
+    } catch (error) {
+      log.error(`govlint: linting ${uri} failed: ${(error as Error)?.stack ?? String(error)}`);
+      store.delete(uri);
+      publish(uri, doc.version, [internalErrorDiagnostic(error)]);
+    }
+  }
+
+  /** Settings, packs or config changed: lint every open document again. */
+  function relintAll(): void {
+    for (const doc of documents.all()) scheduler.schedule(doc.uri);
+  }
+
+  async function refreshSettings(): Promise<void> {
+    if (!canPullConfiguration) return;
+    const section: unknown = await connection.workspace
+      .getConfiguration('govlint')
+      .catch(() => undefined);
+    if (section) workspace.settings = parseSettings(section, workspace.settings);
+    workspace.invalidateConfig();
+    scheduler.delayMs = workspace.settings.debounceMs;
+  }
+
+  function workspaceInputChanged(uri: string): void {
+    if (isConfigFile(uri)) workspace.invalidateConfig();
+    else workspace.invalidatePacks();
+    relintAll();
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    canPullConfiguration = !!caps.workspace?.configuration;
+    canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    workspace.settings = parseSettings(params.initializationOptions, DEFAULT_SETTINGS);
+    scheduler.delayMs = workspace.settings.debounceMs;
+    const folders =
+      params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.roots = folders.map(uriToPath).filter((p): p is string => !!p);
+    return {
+      capabilities: {
+        positionEncoding: 'utf-16',
+        textDocumentSync: {
+          openClose: true,
+          change: TextDocumentSyncKind.Incremental,
+          save: { includeText: false },
+        },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+      },
+      serverInfo: { name: 'govlint-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canRegisterConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, {
+        section: 'govlint',
+      });
+    }
+    if (canWatchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.govlint' }, { globPattern: '**/govlint.config.json' }],
+      });
+    }
+    await refreshSettings();
+    relintAll();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (!canPullConfiguration)
+      workspace.settings = parseSettings(change.settings, workspace.settings);
+    await refreshSettings();
+    workspace.invalidateConfig();
+    relintAll();
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    for (const event of change.changes) {
+      if (isConfigFile(event.uri) || isRulesFile(event.uri)) workspaceInputChanged(event.uri);
+    }
+  });
+
+  documents.onDidOpen((event) => justOpened.add(event.document.uri));
+  documents.onDidChangeContent(({ document }) => {
+    if (isConfigFile(document.uri) || isRulesFile(document.uri, document.languageId)) {
+      workspaceInputChanged(document.uri);
+    }
+    // A freshly opened document is linted at once; edits wait for a quiet moment.
+    scheduler.schedule(document.uri, justOpened.delete(document.uri) ? 0 : undefined);
+  });
+  documents.onDidClose(({ document }) => {
+    scheduler.cancel(document.uri);
+    justOpened.delete(document.uri);
+    store.delete(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    if (isConfigFile(document.uri) || isRulesFile(document.uri, document.languageId)) {
+      workspaceInputChanged(document.uri); // the file on disk counts again
+    }
+  });
+
+  const snapshotOf = (uri: string) => {
+    const doc = documents.get(uri);
+    return doc ? store.current(uri, doc.version) : undefined;
+  };
+
+  connection.onHover((params) =>
+    guarded('hover', null, () => {
+      const snapshot = snapshotOf(params.textDocument.uri);
+      return snapshot ? hoverAt(snapshot, snapshot.index.offsetAt(params.position)) : null;
+    }),
+  );
+  connection.onCodeAction((params) =>
+    guarded('code actions', [], () => {
+      const doc = documents.get(params.textDocument.uri);
+      return doc ? codeActions(doc, params, store.get(doc.uri)) : [];
+    }),
+  );
+  connection.onDocumentSymbol((params) =>
+    guarded('document symbols', [], () => {
+      const snapshot = store.get(params.textDocument.uri);
+      return snapshot ? documentSymbols(snapshot) : [];
+    }),
+  );
+  connection.onFoldingRanges((params) =>
+    guarded('folding ranges', [], () => {
+      const snapshot = store.get(params.textDocument.uri);
+      return snapshot ? foldingRanges(snapshot) : [];
+    }),
+  );
+  connection.onShutdown(() => scheduler.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}
