@@ -21,7 +21,8 @@ export const DEFAULT_SETTINGS: Settings = {
   enable: true,
   template: null,
   rulePaths: [],
-  languages: ['plaintext', 'markdown', 'html'],
+  // `text` is what Neovim and other editors call plain text.
+  languages: ['plaintext', 'text', 'markdown', 'html'],
   debounceMs: 30,
 };
 
