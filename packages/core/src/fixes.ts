@@ -13,6 +13,8 @@ export interface FixOutcome {
   readonly applied: readonly Fix[];
   /** Fixes skipped because they overlapped one applied. */
   readonly skipped: readonly Fix[];
+  /** The edits made, in text order, without duplicates. */
+  readonly edits: readonly TextEdit[];
 }
 
 export function applyFixes(text: string, fixes: readonly Fix[]): FixOutcome {
@@ -44,7 +46,7 @@ export function applyFixes(text: string, fixes: readonly Fix[]): FixOutcome {
     at = e.range.end;
   }
   parts.push(text.slice(at));
-  return { text: parts.join(''), applied, skipped };
+  return { text: parts.join(''), applied, skipped, edits: taken };
 }
 
 function firstStart(fix: Fix): number {

@@ -55,6 +55,33 @@ export function parseConfig(text: string, file: string): ConfigParse {
   return { ok: false, errors };
 }
 
+/**
+ * A located error about a value the schema cannot judge (a rule id that no
+ * pack declares): at the key of `path`, or its nearest existing ancestor.
+ */
+export function configErrorAt(
+  text: string,
+  file: string,
+  path: readonly (string | number)[],
+  message: string,
+): ConfigError {
+  const json = parseJson(text);
+  const node = json.ok ? nodeAt(json.root, path) : { range: { start: 0, end: 0 } };
+  const range = 'keyRange' in node && node.keyRange ? node.keyRange : node.range;
+  const lines = new LineIndex(text);
+  const start = lines.lineColumn(range.start);
+  const end = lines.lineColumn(range.end);
+  return {
+    file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    path: path.join('.'),
+    message,
+  };
+}
+
 /** Format an error the way compilers do: `file:line:column: message`. */
 export function formatConfigError(e: ConfigError): string {
   return `${e.file}:${e.line}:${e.column}: ${e.message}`;

@@ -9,7 +9,7 @@
  * level. Globs are relative to the folder of the config that declares them;
  * a glob without `/` matches the file name at any depth (like .gitignore).
  */
-import picomatch from 'picomatch/posix';
+import picomatch from 'picomatch/posix.js';
 import type { ConfiguredSeverity } from '@govlint/text';
 import type { ResolvedConfig } from '../api.js';
 import { dirname, relativeTo, resolvePath } from './paths.js';
