@@ -118,7 +118,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const caps = params.capabilities;
+    const caps = params.capabilities ?? {};
     canPullConfiguration = !!caps.workspace?.configuration;
     canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
