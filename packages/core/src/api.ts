@@ -22,9 +22,13 @@ export type ReportReader = (
   options: { readonly uri: string },
 ) => ReportModel;
 
-/** How packs are compiled; `@govlint/dsl`'s `compilePack` unless a test injects one. */
-export type PackCompiler = (source: PackSource) => {
-  readonly pack: CompiledPack | null;
+/**
+ * How packs are compiled; `@govlint/dsl`'s `compilePack` unless a test
+ * injects one. It takes the files of every pack at once, so that a template
+ * in one pack can extend a template of another.
+ */
+export type PackCompiler = (files: readonly { readonly uri: string; readonly text: string }[]) => {
+  readonly pack?: CompiledPack | null;
   readonly diagnostics: readonly PackDiagnostic[];
 };
 

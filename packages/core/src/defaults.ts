@@ -12,12 +12,12 @@ export const defaultPacks: readonly PackSource[] = builtinPacks;
 type Exports = Readonly<Record<string, unknown>>;
 
 // The compiler and the reader are developed alongside core; until they are
-// exported, linting with the defaults reports that they are missing instead
-// of failing to build.
-export const defaultCompile: PackCompiler = (source) => {
+// exported, linting with the defaults has no templates (or reports that the
+// reader is missing) instead of failing to build.
+export const defaultCompile: PackCompiler = (files) => {
   const compilePack = (dsl as Exports).compilePack as PackCompiler | undefined;
   if (!compilePack) return { pack: { templates: [] }, diagnostics: [] };
-  return compilePack(source);
+  return compilePack(files);
 };
 
 export const defaultRead: ReportReader = (text, template, options) => {

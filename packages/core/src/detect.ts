@@ -115,13 +115,25 @@ export function templateFindings(
         out.push({
           ruleId: 'template-outdated',
           range: hit.range,
-          values: { year, template: t.id, marker: hit.marker, expected: expected?.id ?? '' },
+          values: {
+            year,
+            template: t.id,
+            marker: hit.marker,
+            found: hit.marker,
+            expected: expected?.id ?? '',
+          },
         });
       } else if (t.years.from !== undefined && year < t.years.from) {
         out.push({
           ruleId: 'template-anachronism',
           range: hit.range,
-          values: { year, template: t.id, from: t.years.from, marker: hit.marker },
+          values: {
+            year,
+            template: t.id,
+            from: t.years.from,
+            marker: hit.marker,
+            found: hit.marker,
+          },
         });
       }
     }
@@ -129,10 +141,18 @@ export function templateFindings(
   if (used.length > 1) {
     const other = used.find((t) => t.id !== chosen.id) as CompiledTemplate;
     const hit = firstHit(other);
+    const own = hits.find((h) => h.template === chosen.id);
     out.push({
       ruleId: 'template-mixed',
       range: hit.range,
-      values: { templates: used.map((t) => t.id).join('、'), marker: hit.marker },
+      values: {
+        templates: used.map((t) => t.id).join('、'),
+        marker: hit.marker,
+        template: chosen.id,
+        found: own?.marker ?? '',
+        other: other.id,
+        otherFound: hit.marker,
+      },
     });
   }
   return out;

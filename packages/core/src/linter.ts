@@ -37,8 +37,9 @@ import { configuredSeverity } from './severity.js';
 import { indexTemplate } from './template-index.js';
 
 export function createLinter(options: LinterOptions = {}): Linter {
-  const packs = [...(options.packs ?? defaultPacks), ...(options.extraPacks ?? [])];
-  const loaded = loadPacks(packs, options.compile ?? defaultCompile);
+  const base = options.packs ?? defaultPacks;
+  const packs = [...base, ...(options.extraPacks ?? [])];
+  const loaded = loadPacks(packs, options.compile ?? defaultCompile, base.length);
   const catalogue = ruleCatalogue(loaded.templates);
   const read = options.read ?? defaultRead;
 

@@ -19,21 +19,36 @@ export interface LoadedPacks {
   readonly diagnostics: readonly PackDiagnostic[];
 }
 
+/**
+ * Compile the text packs together (a template may extend one of another
+ * pack). A compiler refuses a pack set with any error; then the packs given
+ * first (the built-in ones) are compiled alone, so that a broken extra pack
+ * is reported without leaving the linter with no rules at all.
+ */
 export function loadPacks(
   packs: readonly (PackSource | CompiledPack)[],
   compile: PackCompiler,
+  baseCount = packs.length,
 ): LoadedPacks {
   const byId = new Map<string, CompiledTemplate>();
   const diagnostics: PackDiagnostic[] = [];
-  for (const p of packs) {
-    let compiled: CompiledPack | null;
-    if ('templates' in p) compiled = p;
+  const compiledPacks: CompiledPack[] = [];
+  const sources = packs.filter((p): p is PackSource => !('templates' in p));
+  if (sources.some((p) => p.files.length > 0)) {
+    const result = compile(sources.flatMap((p) => p.files));
+    diagnostics.push(...result.diagnostics);
+    if (result.pack) compiledPacks.push(result.pack);
     else {
-      const result = compile(p);
-      diagnostics.push(...result.diagnostics);
-      compiled = result.pack;
+      const base = packs.slice(0, baseCount).filter((p): p is PackSource => !('templates' in p));
+      if (base.length > 0 && base.length < sources.length) {
+        const fallback = compile(base.flatMap((p) => p.files));
+        if (fallback.pack) compiledPacks.push(fallback.pack);
+      }
     }
-    for (const t of compiled?.templates ?? []) {
+  }
+  for (const p of packs) if ('templates' in p) compiledPacks.push(p);
+  for (const compiled of compiledPacks) {
+    for (const t of compiled.templates) {
       const existing = byId.get(t.id);
       byId.set(t.id, existing ? mergeTemplates(existing, t) : t);
     }
