@@ -5,23 +5,24 @@ import { fixtureTemplate } from './test/template-fixture.js';
 describe('cellName', () => {
   it('joins the table, the row path, the row and the column labels from the template', () => {
     expect(cellName(fixtureTemplate, { table: 'T3', row: '三.四.1', column: 'TOT' })).toBe(
-      '收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （四）无法提供 › 1.本机关不掌握相关政府信息 › 总计',
+      '表三 › 三、本年度办理结果 › （四）无法提供 › 1.本机关不掌握相关政府信息 › 总计',
     );
   });
 
   it('keeps a column group only where it tells columns apart', () => {
     expect(cellName(fixtureTemplate, { table: 'T3', row: '三.七', column: 'BE' })).toBe(
-      '收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （七）总计 › 法人或其他组织 › 商业企业',
+      '表三 › 三、本年度办理结果 › （七）总计 › 法人或其他组织 › 商业企业',
     );
     // Table 四 has one unlabelled row: the groups are what names the cell.
     expect(cellName(fixtureTemplate, { table: 'T4', row: '一', column: 'LR.总计' })).toBe(
-      '政府信息公开行政复议、行政诉讼情况 › 行政诉讼 › 复议后起诉 › 总计',
+      '表四 › 行政诉讼 › 复议后起诉 › 总计',
     );
   });
 
-  it('prefers a short table name when the template declares one', () => {
-    const table = { ...fixtureTemplate.tables[0]!, name: '表三' };
-    expect(tableName(table)).toBe('表三');
+  it('calls a table by the numeral of its section, else by its title', () => {
+    const table = fixtureTemplate.tables[0]!;
+    expect(tableName({ ...table, section: '三' })).toBe('表三');
+    expect(tableName({ ...table, section: 'applications' })).toBe('收到和处理政府信息公开申请情况');
   });
 
   it('falls back to ids for a cell the template does not know', () => {

@@ -21,10 +21,17 @@ export interface CellDecl {
   readonly column: ColumnDecl;
 }
 
-/** The table's short name as the template writes it (e.g. 表三), else its title. */
+/** A section id that is a Chinese numeral (the template numbers its sections 一 to 六). */
+const NUMERAL_ID = /^[〇一二三四五六七八九十]+$/u;
+
+/**
+ * The table's short name, as reports and the template's own comments call
+ * it: 表 and the numeral of the section that holds it (表三 for the table
+ * in section 三). A table outside a numbered section goes by its title.
+ */
 export function tableName(table: TableDecl): string {
-  const named = table as TableDecl & { readonly name?: string; readonly label?: string };
-  return named.name || named.label || table.title || table.id;
+  if (table.section && NUMERAL_ID.test(table.section)) return `表${table.section}`;
+  return table.title || table.id;
 }
 
 export function findCellDecl(template: CompiledTemplate, ref: CellRef): CellDecl | undefined {

@@ -70,9 +70,7 @@ describe('hover on a cell', () => {
     const tot = model.cells[6]!;
     const hover = hoverAt(snapshot(text, model), tot.range.start);
     const value = (hover?.contents as { value: string }).value;
-    expect(value).toContain(
-      '**收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （七）总计 › 总计**',
-    );
+    expect(value).toContain('**表三 › 三、本年度办理结果 › （七）总计 › 总计**');
     expect(value).toContain('值：0');
     expect(value).toContain(
       '✗ `t3-row-total` 每行“总计”等于六类申请人之和：总计 0 = 自然人 12 + 法人或其他组织 › 商业企业 0',

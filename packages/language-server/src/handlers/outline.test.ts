@@ -51,7 +51,9 @@ describe('outline', () => {
     const symbols = reportSymbols(model, fixtureTemplate, index);
     expect(symbols.map((s) => s.name)).toEqual(sections.map((s) => s.heading));
     expect(symbols[1]?.kind).toBe(SymbolKind.Module);
-    expect(symbols[1]?.children?.map((c) => c.name)).toEqual(['收到和处理政府信息公开申请情况']);
+    expect(symbols[1]?.children?.map((c) => [c.name, c.detail])).toEqual([
+      ['表三', '收到和处理政府信息公开申请情况'],
+    ]);
     expect(symbols[1]?.children?.[0]?.range).toEqual({
       start: { line: 3, character: 0 },
       end: { line: 4, character: 11 },

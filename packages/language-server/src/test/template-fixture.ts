@@ -62,12 +62,14 @@ export const fixtureTemplate: CompiledTemplate = {
     {
       id: 'T3',
       title: '收到和处理政府信息公开申请情况',
+      section: '三',
       anchors: [],
       blocks: [{ id: 'T3', anchors: [], columns: applicantColumns, rows }],
     },
     {
       id: 'T4',
       title: '政府信息公开行政复议、行政诉讼情况',
+      section: '四',
       anchors: [],
       blocks: [
         {
