@@ -85,7 +85,11 @@ export interface BlockDecl {
 }
 
 export interface ColumnDecl {
-  /** Unique within the table, e.g. `NP`, `TOT`, `RV.总计`. */
+  /**
+   * Unique within its block, e.g. `NP`, `TOT`, `RV.总计`. The same id may
+   * recur in another block of the table (T2's 决定 in blocks 五 and 六); a
+   * cell is still unique, since a row belongs to one block.
+   */
   readonly id: string;
   readonly label: string;
   readonly aliases: readonly string[];
@@ -102,8 +106,10 @@ export interface RowDecl {
   readonly aliases: readonly string[];
   /** Labels of the enclosing row groups, outermost first, e.g. [三、本年度办理结果, （四）无法提供]. */
   readonly path: readonly string[];
-  /** A leaf row of the hierarchy (counted in sums over leaves). */
+  /** A leaf row of the hierarchy (counted in sums over leaves); false for a `total` row. */
   readonly leaf: boolean;
+  /** Ids of the enclosing row groups that have one, outermost first, e.g. [三, 三.四]. */
+  readonly groups?: readonly string[];
 }
 
 /** A cell of a table, by ids. */
@@ -119,7 +125,15 @@ export interface CellRef {
 export interface CompiledRule {
   /** Stable kebab-case id, e.g. `t3-row-total`. */
   readonly id: string;
+  /** Default severity when the rule is enabled. */
   readonly severity: Severity;
+  /**
+   * False for a rule the pack declares `severity off` (t3-rare-applicant):
+   * evaluate it only when configuration turns it on. Absent means true.
+   */
+  readonly enabled?: boolean;
+  /** https://github.com/govlint/govlint/blob/main/docs/rules/<id>.md */
+  readonly docsUrl?: string;
   readonly category: RuleCategory;
   /** One line, Chinese: what the rule checks. */
   readonly description: string;
@@ -218,11 +232,35 @@ export interface TextPattern {
   readonly source: string;
   /** Names of the numeric captures, in order. */
   readonly captures: readonly string[];
+  /** The pattern as a tree, for a linear-time matcher (no backtracking). */
+  readonly node: PatternNode;
+}
+
+/**
+ * The restricted pattern language (docs/dsl.md): literals (compared after
+ * foldLabel), alternatives, optional parts, bounded gaps, numeric captures
+ * and lexicon references. No repetition beyond a bounded gap, so a
+ * Thompson-style simulation matches in time linear in the text.
+ */
+export type PatternNode =
+  | { readonly kind: 'literal'; readonly text: string }
+  | { readonly kind: 'seq'; readonly items: readonly PatternNode[] }
+  | { readonly kind: 'alt'; readonly options: readonly PatternNode[] }
+  | { readonly kind: 'optional'; readonly body: PatternNode }
+  /** Any `min`..`max` characters (UTF-16 units after folding). */
+  | { readonly kind: 'gap'; readonly min: number; readonly max: number }
+  /** A number (digits, optionally with a decimal part), captured under `name`. */
+  | { readonly kind: 'number'; readonly name: string }
+  /** Any entry of the named lexicon. */
+  | { readonly kind: 'lexicon'; readonly name: string };
+
+/** A side of a text assertion: cells, captures and a constant. */
+export interface TextExpr extends LinearExpr {
+  readonly captures: readonly { readonly coefficient: number; readonly capture: string }[];
 }
 
 export interface TextAssertion {
   readonly op: ComparisonOp;
-  /** `capture` refers to a named capture of the pattern. */
-  readonly left: LinearExpr | { readonly capture: string };
-  readonly right: LinearExpr | { readonly capture: string };
+  readonly left: TextExpr;
+  readonly right: TextExpr;
 }

@@ -1,0 +1,328 @@
+/**
+ * Files → templates. Each file's declarations belong to the template named
+ * by the latest `template` line above them; a template that `extends`
+ * another starts from a copy of it, and its own declarations replace the
+ * parent's elements with the same id (`amend table` edits one in place,
+ * `remove …` drops one).
+ */
+import type * as A from './ast.js';
+import type { Report } from './diagnostics.js';
+import type { BlockModel, Origin, TableModel, TemplateModel, TreeItem } from './model.js';
+import { applyEdits, buildItems } from './tree-edit.js';
+
+interface Owned {
+  readonly uri: string;
+  readonly decl: A.Declaration;
+}
+
+function origin(uri: string, node: A.Node, name?: A.Name): Origin {
+  return { uri, range: node.range, nameRange: name?.range ?? node.range };
+}
+
+export function mergeTemplates(files: readonly A.RulesFile[], report: Report): TemplateModel[] {
+  const bodies = new Map<string, { uri: string; decl: A.TemplateDecl }>();
+  for (const f of files) {
+    for (const d of f.declarations) {
+      if (d.kind !== 'template' || !d.hasBody || !d.name.text) continue;
+      if (bodies.has(d.name.text)) {
+        report(f.uri, 'dsl-duplicate-id', `模板“${d.name.text}”已在别处声明`, d.name.range);
+      } else bodies.set(d.name.text, { uri: f.uri, decl: d });
+    }
+  }
+  const owned = assignDeclarations(files, bodies, report);
+  const order = topologicalOrder(bodies, report);
+  const built = new Map<string, TemplateModel>();
+  for (const id of order) {
+    const { uri, decl } = bodies.get(id)!;
+    const parent = decl.extends ? built.get(decl.extends.text) : undefined;
+    built.set(id, buildTemplate(id, uri, decl, parent, owned.get(id) ?? [], report));
+  }
+  return order.map((id) => built.get(id)!);
+}
+
+function assignDeclarations(
+  files: readonly A.RulesFile[],
+  bodies: ReadonlyMap<string, unknown>,
+  report: Report,
+): Map<string, Owned[]> {
+  const owned = new Map<string, Owned[]>();
+  const only = bodies.size === 1 ? [...bodies.keys()][0] : undefined;
+  for (const f of files) {
+    let current: string | undefined;
+    for (const d of f.declarations) {
+      if (d.kind === 'template') {
+        current = d.name.text;
+        if (!d.hasBody && current && !bodies.has(current)) {
+          report(
+            f.uri,
+            'dsl-unknown-template',
+            `找不到模板“${current}”的声明（template ${current} { … }）`,
+            d.name.range,
+          );
+        }
+        continue;
+      }
+      const target = current ?? only;
+      if (!target) {
+        report(
+          f.uri,
+          'dsl-no-template',
+          '此声明不属于任何模板：请在文件开头写 template <模板名>',
+          d.range,
+        );
+        continue;
+      }
+      owned.set(target, [...(owned.get(target) ?? []), { uri: f.uri, decl: d }]);
+    }
+  }
+  return owned;
+}
+
+/** Parents before children; a template in an `extends` cycle, or with an unknown parent, is left out. */
+function topologicalOrder(
+  bodies: ReadonlyMap<string, { uri: string; decl: A.TemplateDecl }>,
+  report: Report,
+): string[] {
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done' | 'bad'>();
+  const visit = (id: string): boolean => {
+    const s = state.get(id);
+    if (s === 'done') return true;
+    if (s === 'bad') return false;
+    const entry = bodies.get(id)!;
+    const parent = entry.decl.extends;
+    if (s === 'visiting') {
+      if (parent)
+        report(entry.uri, 'dsl-extends-cycle', `模板“${id}”的 extends 形成循环`, parent.range);
+      state.set(id, 'bad');
+      return false;
+    }
+    state.set(id, 'visiting');
+    let ok = true;
+    if (parent) {
+      if (!bodies.has(parent.text)) {
+        report(
+          entry.uri,
+          'dsl-unknown-template',
+          `找不到被继承的模板“${parent.text}”`,
+          parent.range,
+        );
+        ok = false;
+      } else ok = visit(parent.text);
+    }
+    if (state.get(id) === 'bad') ok = false;
+    state.set(id, ok ? 'done' : 'bad');
+    if (ok) order.push(id);
+    return ok;
+  };
+  for (const id of bodies.keys()) visit(id);
+  return order;
+}
+
+function buildTemplate(
+  id: string,
+  uri: string,
+  decl: A.TemplateDecl,
+  parent: TemplateModel | undefined,
+  declarations: readonly Owned[],
+  report: Report,
+): TemplateModel {
+  const t: TemplateModel = {
+    id,
+    origin: origin(uri, decl, decl.name),
+    ...(decl.extends ? { parent: decl.extends.text } : {}),
+    title: decl.title?.value ?? parent?.title ?? '',
+    document: decl.document?.value ?? parent?.document ?? '',
+    years: decl.years ? { from: decl.years.from, to: decl.years.to } : { ...(parent?.years ?? {}) },
+    markers: decl.markers ? decl.markers.map((m) => m.value) : [...(parent?.markers ?? [])],
+    sections: [...(parent?.sections ?? [])],
+    tables: [...(parent?.tables ?? [])],
+    rules: [...(parent?.rules ?? [])],
+    lexicons: [...(parent?.lexicons ?? [])],
+  };
+  // Ids declared by this template itself: a second declaration is a mistake,
+  // while redeclaring an inherited id replaces it.
+  const ownIds = new Set<string>();
+  const claim = (kind: string, o: Owned, name: A.Name): boolean => {
+    const key = `${kind}:${name.text}`;
+    if (!name.text) return false;
+    if (ownIds.has(key)) {
+      report(o.uri, 'dsl-duplicate-id', `${kindName[kind]}“${name.text}”重复声明`, name.range);
+      return false;
+    }
+    ownIds.add(key);
+    return true;
+  };
+  for (const o of declarations) {
+    const d = o.decl;
+    switch (d.kind) {
+      case 'section':
+        if (claim('section', o, d.name)) {
+          upsert(t.sections, {
+            id: d.name.text,
+            heading: d.heading.value,
+            variants: d.variants.map((v) => v.value),
+            origin: origin(o.uri, d, d.name),
+          });
+        }
+        break;
+      case 'table':
+        if (d.amend) amendTable(t, o.uri, d, report);
+        else if (claim('table', o, d.name)) upsert(t.tables, buildTable(o.uri, d, report));
+        break;
+      case 'rule':
+        if (claim('rule', o, d.name)) {
+          upsert(t.rules, {
+            id: d.name.text,
+            decl: d,
+            uri: o.uri,
+            origin: origin(o.uri, d, d.name),
+          });
+        }
+        break;
+      case 'lexicon':
+        if (claim('lexicon', o, d.name)) {
+          upsert(t.lexicons, { id: d.name.text, decl: d, origin: origin(o.uri, d, d.name) });
+        }
+        break;
+      case 'remove':
+        for (const n of d.names) removeInherited(t, o.uri, d.target, n, report);
+        break;
+      case 'template':
+        break;
+    }
+  }
+  return t;
+}
+
+const kindName: Record<string, string> = {
+  section: '部分',
+  table: '表',
+  rule: '规则',
+  lexicon: '词表',
+};
+
+function upsert<T extends { readonly id: string }>(list: T[], item: T): void {
+  const i = list.findIndex((x) => x.id === item.id);
+  if (i >= 0) list[i] = item;
+  else list.push(item);
+}
+
+function removeInherited(
+  t: TemplateModel,
+  uri: string,
+  target: A.RemoveDecl['target'],
+  name: A.Name,
+  report: Report,
+): void {
+  const list: { id: string }[] =
+    target === 'section'
+      ? t.sections
+      : target === 'table'
+        ? t.tables
+        : target === 'rule'
+          ? t.rules
+          : t.lexicons;
+  const i = list.findIndex((x) => x.id === name.text);
+  if (i < 0) {
+    report(
+      uri,
+      `dsl-unknown-${target}`,
+      `没有可删除的${kindName[target]}“${name.text}”`,
+      name.range,
+    );
+    return;
+  }
+  list.splice(i, 1);
+}
+
+function buildTable(uri: string, d: A.TableDecl, report: Report): TableModel {
+  if (d.blocks.length > 0 && (d.rows || d.columns)) {
+    report(
+      uri,
+      'dsl-table-shape',
+      `表“${d.name.text}”：分块（block）的表，行和列应写在各个 block 内`,
+      d.name.range,
+    );
+  }
+  if (!d.title) report(uri, 'dsl-missing-property', `表“${d.name.text}”缺少标题`, d.name.range);
+  const blocks: BlockModel[] =
+    d.blocks.length > 0
+      ? d.blocks.map((b) => buildBlock(uri, b, report))
+      : [
+          {
+            id: d.name.text,
+            anchors: [],
+            columnKind: d.columns?.kind,
+            columns: buildItems(uri, d.columns?.items ?? [], report),
+            rows: buildItems(uri, d.rows?.items ?? [], report),
+            origin: origin(uri, d, d.name),
+          },
+        ];
+  return {
+    id: d.name.text,
+    title: d.title?.value ?? '',
+    ...(d.section ? { section: { id: d.section.text, range: d.section.range, uri } } : {}),
+    anchors: (d.anchors ?? []).map((a) => a.value),
+    blocks,
+    origin: origin(uri, d, d.name),
+  };
+}
+
+function buildBlock(uri: string, b: A.BlockDecl, report: Report): BlockModel {
+  return {
+    id: b.name.text,
+    anchors: b.anchors.map((a) => a.value),
+    columnKind: b.columns?.kind,
+    columns: buildItems(uri, b.columns?.items ?? [], report),
+    rows: buildItems(uri, b.rows?.items ?? [], report),
+    origin: origin(uri, b, b.name),
+  };
+}
+
+function amendTable(t: TemplateModel, uri: string, d: A.TableDecl, report: Report): void {
+  const i = t.tables.findIndex((x) => x.id === d.name.text);
+  const base = t.tables[i];
+  if (!base) {
+    report(
+      uri,
+      'dsl-unknown-table',
+      `没有可修改的表“${d.name.text}”（amend 只能修改已有的表）`,
+      d.name.range,
+    );
+    return;
+  }
+  let blocks: BlockModel[] = [...base.blocks];
+  for (const b of d.blocks) {
+    const built = buildBlock(uri, b, report);
+    const j = blocks.findIndex((x) => x.id === built.id);
+    if (j >= 0) blocks[j] = built;
+    else blocks.push(built);
+  }
+  if (d.rows || d.columns) {
+    const [only] = blocks;
+    if (blocks.length !== 1 || !only) {
+      report(
+        uri,
+        'dsl-table-shape',
+        `表“${d.name.text}”有多个 block：请在 block 内修改行和列`,
+        d.name.range,
+      );
+    } else {
+      const rows: TreeItem[] = d.rows
+        ? applyEdits(uri, only.rows, d.rows.items, '行', report)
+        : [...only.rows];
+      const columns: TreeItem[] = d.columns
+        ? applyEdits(uri, only.columns, d.columns.items, '列', report)
+        : [...only.columns];
+      blocks = [{ ...only, rows, columns, columnKind: d.columns?.kind ?? only.columnKind }];
+    }
+  }
+  t.tables[i] = {
+    ...base,
+    title: d.title?.value ?? base.title,
+    ...(d.section ? { section: { id: d.section.text, range: d.section.range, uri } } : {}),
+    anchors: d.anchors ? d.anchors.map((a) => a.value) : base.anchors,
+    blocks,
+  };
+}

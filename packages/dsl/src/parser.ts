@@ -1,0 +1,544 @@
+/**
+ * The grammar, as a Chevrotain CstParser. One instance serves every parse
+ * (reset through `parser.input`). Recovery is on, so a file with several
+ * mistakes still yields a CST for the rest of the file; `to-ast.ts` turns it
+ * into the typed AST.
+ */
+import { CstParser, type CstNode, type IRecognitionException, type IToken } from 'chevrotain';
+import * as T from './tokens.js';
+import { chineseErrorMessages } from './parse-errors.js';
+
+class RulesParser extends CstParser {
+  constructor() {
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      nodeLocationTracking: 'full',
+      errorMessageProvider: chineseErrorMessages,
+      maxLookahead: 4,
+    });
+    this.performSelfAnalysis();
+  }
+
+  file = this.RULE('file', () => {
+    this.MANY(() => this.SUBRULE(this.declaration));
+  });
+
+  declaration = this.RULE('declaration', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.templateDecl) },
+      { ALT: () => this.SUBRULE(this.sectionDecl) },
+      { ALT: () => this.SUBRULE(this.tableDecl) },
+      { ALT: () => this.SUBRULE(this.ruleDecl) },
+      { ALT: () => this.SUBRULE(this.lexiconDecl) },
+      { ALT: () => this.SUBRULE(this.removeDecl) },
+    ]);
+  });
+
+  // -- template ---------------------------------------------------------------
+
+  templateDecl = this.RULE('templateDecl', () => {
+    this.CONSUME(T.Template);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.OPTION(() => {
+      this.CONSUME(T.Extends);
+      this.CONSUME2(T.Identifier, { LABEL: 'parent' });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.LCurly);
+      this.MANY(() => this.SUBRULE(this.templateProperty));
+      this.CONSUME(T.RCurly);
+    });
+  });
+
+  templateProperty = this.RULE('templateProperty', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Title);
+          this.CONSUME(T.StringLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Document);
+          this.CONSUME2(T.StringLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Years);
+          this.CONSUME(T.NumberLiteral, { LABEL: 'from' });
+          this.OPTION(() => {
+            this.CONSUME(T.DotDot);
+            this.OPTION2(() => this.CONSUME2(T.NumberLiteral, { LABEL: 'to' }));
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Markers);
+          this.SUBRULE(this.stringList);
+        },
+      },
+    ]);
+  });
+
+  stringList = this.RULE('stringList', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.StringLiteral) });
+  });
+
+  // -- sections and tables --------------------------------------------------
+
+  sectionDecl = this.RULE('sectionDecl', () => {
+    this.CONSUME(T.Section);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.StringLiteral);
+    this.OPTION(() => {
+      this.CONSUME(T.Variants);
+      this.SUBRULE(this.stringList);
+    });
+  });
+
+  tableDecl = this.RULE('tableDecl', () => {
+    this.OPTION(() => this.CONSUME(T.Amend));
+    this.CONSUME(T.Table);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.OPTION2(() => this.CONSUME(T.StringLiteral, { LABEL: 'title' }));
+    this.OPTION3(() => {
+      this.CONSUME(T.In);
+      this.CONSUME(T.Section);
+      this.CONSUME2(T.Identifier, { LABEL: 'section' });
+    });
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.tablePart));
+    this.CONSUME(T.RCurly);
+  });
+
+  tablePart = this.RULE('tablePart', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Title);
+          this.CONSUME(T.StringLiteral);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.anchorsDecl) },
+      { ALT: () => this.SUBRULE(this.columnsDecl) },
+      { ALT: () => this.SUBRULE(this.rowsDecl) },
+      { ALT: () => this.SUBRULE(this.blockDecl) },
+    ]);
+  });
+
+  anchorsDecl = this.RULE('anchorsDecl', () => {
+    this.CONSUME(T.Anchors);
+    this.SUBRULE(this.stringList);
+  });
+
+  blockDecl = this.RULE('blockDecl', () => {
+    this.CONSUME(T.Block);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.SUBRULE(this.stringList));
+    this.CONSUME(T.LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.anchorsDecl) },
+        { ALT: () => this.SUBRULE(this.columnsDecl) },
+        { ALT: () => this.SUBRULE(this.rowsDecl) },
+      ]),
+    );
+    this.CONSUME(T.RCurly);
+  });
+
+  cellKind = this.RULE('cellKind', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Count) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Amount);
+          this.CONSUME(T.StringLiteral, { LABEL: 'unit' });
+        },
+      },
+    ]);
+  });
+
+  columnsDecl = this.RULE('columnsDecl', () => {
+    this.CONSUME(T.Columns);
+    this.OPTION(() => this.SUBRULE(this.cellKind));
+    this.SUBRULE(this.itemBlock);
+  });
+
+  rowsDecl = this.RULE('rowsDecl', () => {
+    this.CONSUME(T.Rows);
+    this.SUBRULE(this.itemBlock);
+  });
+
+  itemBlock = this.RULE('itemBlock', () => {
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.item));
+    this.CONSUME(T.RCurly);
+  });
+
+  item = this.RULE('item', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.leafItem) },
+      { ALT: () => this.SUBRULE(this.groupItem) },
+      { ALT: () => this.SUBRULE(this.removeItem) },
+      { ALT: () => this.SUBRULE(this.insertItem) },
+    ]);
+  });
+
+  leafItem = this.RULE('leafItem', () => {
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.StringLiteral);
+    this.OPTION(() => {
+      this.CONSUME(T.Aliases);
+      this.SUBRULE(this.stringList);
+    });
+    this.OPTION2(() => this.CONSUME(T.Total));
+    this.OPTION3(() => this.SUBRULE(this.cellKind));
+  });
+
+  groupItem = this.RULE('groupItem', () => {
+    this.CONSUME(T.Group);
+    this.OPTION(() => this.CONSUME(T.Identifier));
+    this.CONSUME(T.StringLiteral);
+    this.SUBRULE(this.itemBlock);
+  });
+
+  removeItem = this.RULE('removeItem', () => {
+    this.CONSUME(T.Remove);
+    this.SUBRULE(this.nameList);
+  });
+
+  insertItem = this.RULE('insertItem', () => {
+    this.CONSUME(T.Insert);
+    this.OR([{ ALT: () => this.CONSUME(T.Before) }, { ALT: () => this.CONSUME(T.After) }]);
+    this.CONSUME(T.Identifier);
+    this.SUBRULE(this.itemBlock);
+  });
+
+  nameList = this.RULE('nameList', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
+  });
+
+  removeDecl = this.RULE('removeDecl', () => {
+    this.CONSUME(T.Remove);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Section) },
+      { ALT: () => this.CONSUME(T.Table) },
+      { ALT: () => this.CONSUME(T.Rule) },
+      { ALT: () => this.CONSUME(T.Lexicon) },
+    ]);
+    this.SUBRULE(this.nameList);
+  });
+
+  lexiconDecl = this.RULE('lexiconDecl', () => {
+    this.CONSUME(T.Lexicon);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LCurly);
+    this.MANY(() => {
+      this.CONSUME(T.StringLiteral, { LABEL: 'entry' });
+      this.OPTION(() => {
+        this.CONSUME(T.Note);
+        this.CONSUME2(T.StringLiteral, { LABEL: 'note' });
+      });
+      this.OPTION2(() => this.CONSUME(T.Comma));
+    });
+    this.CONSUME(T.RCurly);
+  });
+
+  // -- rules ------------------------------------------------------------------
+
+  ruleDecl = this.RULE('ruleDecl', () => {
+    this.CONSUME(T.Rule);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.ruleProperty) },
+        { ALT: () => this.SUBRULE(this.textCheck) },
+        { ALT: () => this.SUBRULE(this.assertion) },
+      ]),
+    );
+    this.CONSUME(T.RCurly);
+  });
+
+  ruleProperty = this.RULE('ruleProperty', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(T.Severity) },
+            { ALT: () => this.CONSUME(T.Category) },
+          ]);
+          this.CONSUME(T.Identifier);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR3([
+            { ALT: () => this.CONSUME(T.Description) },
+            { ALT: () => this.CONSUME(T.Message) },
+            { ALT: () => this.CONSUME(T.Docs) },
+          ]);
+          this.CONSUME(T.StringLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Tolerance);
+          this.CONSUME(T.NumberLiteral);
+        },
+      },
+      { ALT: () => this.CONSUME(T.Builtin) },
+    ]);
+  });
+
+  assertion = this.RULE('assertion', () => {
+    this.OPTION(() => this.CONSUME(T.Assert));
+    this.OPTION2(() => {
+      this.AT_LEAST_ONE(() => this.SUBRULE(this.quantifier));
+      this.CONSUME(T.Colon);
+    });
+    this.SUBRULE(this.comparison);
+    this.OPTION3(() => {
+      this.CONSUME(T.When);
+      this.SUBRULE(this.condition);
+    });
+  });
+
+  quantifier = this.RULE('quantifier', () => {
+    this.CONSUME(T.For);
+    this.CONSUME(T.Each);
+    this.OR([{ ALT: () => this.CONSUME(T.Row) }, { ALT: () => this.CONSUME(T.Column) }]);
+    this.CONSUME(T.Identifier, { LABEL: 'variable' });
+    this.CONSUME(T.In);
+    this.CONSUME2(T.Identifier, { LABEL: 'table' });
+    this.OPTION(() => {
+      this.CONSUME(T.LBracket);
+      this.SUBRULE(this.selector);
+      this.CONSUME(T.RBracket);
+    });
+    this.OPTION2(() => this.CONSUME(T.Comma));
+  });
+
+  comparison = this.RULE('comparison', () => {
+    this.SUBRULE(this.linear, { LABEL: 'left' });
+    this.OR([
+      { ALT: () => this.CONSUME(T.Equal) },
+      { ALT: () => this.CONSUME(T.NotEqual) },
+      { ALT: () => this.CONSUME(T.LessEqual) },
+      { ALT: () => this.CONSUME(T.GreaterEqual) },
+      { ALT: () => this.CONSUME(T.Less) },
+      { ALT: () => this.CONSUME(T.Greater) },
+    ]);
+    this.SUBRULE2(this.linear, { LABEL: 'right' });
+  });
+
+  linear = this.RULE('linear', () => {
+    this.SUBRULE(this.term);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      this.SUBRULE2(this.term);
+    });
+  });
+
+  term = this.RULE('term', () => {
+    this.OPTION(() => this.CONSUME(T.Minus));
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberLiteral);
+          this.OPTION2(() => {
+            this.CONSUME(T.Star);
+            this.SUBRULE(this.atom);
+          });
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.atom) },
+    ]);
+  });
+
+  atom = this.RULE('atom', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Sum);
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.cellRef);
+          this.CONSUME(T.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.cellRef) },
+    ]);
+  });
+
+  /** `T3[r, TOT]`, `T4[RV.总计]`, or a bare capture name (in text checks). */
+  cellRef = this.RULE('cellRef', () => {
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => {
+      this.CONSUME(T.LBracket);
+      this.SUBRULE(this.selector);
+      this.OPTION2(() => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE2(this.selector);
+      });
+      this.CONSUME(T.RBracket);
+    });
+  });
+
+  selector = this.RULE('selector', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Leaves);
+          this.CONSUME(T.Of);
+          this.CONSUME(T.Identifier, { LABEL: 'group' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.nameList);
+          this.CONSUME(T.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.Identifier, { LABEL: 'from' });
+          this.OPTION(() => {
+            this.CONSUME(T.DotDot);
+            this.CONSUME3(T.Identifier, { LABEL: 'to' });
+          });
+        },
+      },
+    ]);
+  });
+
+  condition = this.RULE('condition', () => {
+    this.SUBRULE(this.conjunction);
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.SUBRULE2(this.conjunction);
+    });
+  });
+
+  conjunction = this.RULE('conjunction', () => {
+    this.SUBRULE(this.negation);
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      this.SUBRULE2(this.negation);
+    });
+  });
+
+  negation = this.RULE('negation', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Not);
+          this.SUBRULE(this.negation);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.condition);
+          this.CONSUME(T.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison) },
+    ]);
+  });
+
+  // -- narrative checks ------------------------------------------------------
+
+  textCheck = this.RULE('textCheck', () => {
+    this.CONSUME(T.Text);
+    this.OPTION(() => {
+      this.CONSUME(T.In);
+      this.CONSUME(T.Section);
+      this.CONSUME(T.Identifier, { LABEL: 'section' });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.By);
+      this.OR([
+        { ALT: () => this.CONSUME(T.Sentence) },
+        { ALT: () => this.CONSUME(T.Paragraph) },
+        { ALT: () => this.CONSUME2(T.Section, { LABEL: 'unitSection' }) },
+      ]);
+    });
+    this.CONSUME(T.Match);
+    this.SUBRULE(this.patternSeq);
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.SUBRULE2(this.patternSeq);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.Expect);
+      this.SUBRULE(this.comparison);
+    });
+  });
+
+  patternSeq = this.RULE('patternSeq', () => {
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.patternElement));
+  });
+
+  patternElement = this.RULE('patternElement', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.patternSeq);
+          this.MANY(() => {
+            this.CONSUME(T.Pipe);
+            this.SUBRULE2(this.patternSeq);
+          });
+          this.CONSUME(T.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Optional);
+          this.CONSUME2(T.LParen);
+          this.SUBRULE3(this.patternSeq);
+          this.CONSUME2(T.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Gap);
+          this.CONSUME(T.NumberLiteral, { LABEL: 'min' });
+          this.CONSUME(T.DotDot);
+          this.CONSUME2(T.NumberLiteral, { LABEL: 'max' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberCapture);
+          this.CONSUME(T.Identifier);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Lexicon);
+          this.CONSUME2(T.Identifier);
+        },
+      },
+    ]);
+  });
+}
+
+/** The one parser instance (Chevrotain parsers are built once and reset per input). */
+export const parser = new RulesParser();
+
+export interface ParseOutput {
+  readonly cst: CstNode;
+  readonly errors: readonly IRecognitionException[];
+}
+
+export function parseTokens(tokens: IToken[]): ParseOutput {
+  parser.input = tokens;
+  const cst = parser.file();
+  return { cst, errors: parser.errors };
+}
