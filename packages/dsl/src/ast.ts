@@ -77,7 +77,8 @@ export interface BlockDecl extends Node {
 }
 
 export interface KindSpec extends Node {
-  readonly type: 'count' | 'amount';
+  /** `count`: integers ≥ 0; `signed`: integers that may be negative (V2019's year-on-year change column); `amount "万元"`: decimals. */
+  readonly type: 'count' | 'signed' | 'amount';
   readonly unit?: Str;
 }
 

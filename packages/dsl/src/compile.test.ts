@@ -107,3 +107,39 @@ describe('compilePack on the real gov-2021 pack', () => {
     ).toBe(true);
   });
 });
+
+describe('compilePack on gov-2019, which extends gov-2021', () => {
+  const t = template('gov-2019');
+
+  it('inherits sections and T4, replaces T2 and amends T3', () => {
+    expect(t.extends).toBe('gov-2021');
+    expect(t.years).toEqual({ from: 2019, to: 2020 });
+    expect(t.sections).toHaveLength(6);
+    const t2 = t.tables.find((x) => x.id === 'T2')!;
+    expect(t2.blocks.map((b) => b.id)).toEqual(['一', '五', '六', '八', '九']);
+    expect(t2.blocks.reduce((n, b) => n + b.rows.length * b.columns.length, 0)).toBe(22);
+    expect(t2.blocks[1]!.columns[1]!.kind).toEqual({ type: 'count', signed: true });
+    const t3rows = t.tables.find((x) => x.id === 'T3')!.blocks[0]!.rows;
+    expect(t3rows).toHaveLength(23);
+    expect(t3rows.find((r) => r.id === '三.六')).toMatchObject({
+      label: '（六）其他处理',
+      leaf: true,
+    });
+    expect(t3rows.some((r) => r.id === '三.六.1')).toBe(false);
+    expect(t.tables.find((x) => x.id === 'T4')!.blocks[0]!.columns).toHaveLength(15);
+  });
+
+  it('has 23 row-total instances and 19 leaves in each result total', () => {
+    expect(assertion(t, 't3-row-total').instances).toHaveLength(23);
+    for (const i of assertion(t, 't3-result-total').instances) {
+      expect(i.assert.right.terms).toHaveLength(19);
+      expect(i.assert.right.terms.some((x) => x.cell.row === '三.六')).toBe(true);
+    }
+  });
+
+  it('drops the rule that needs V2021 columns and keeps the others', () => {
+    expect(t.rules.some((r) => r.id === 't2-issued-vs-valid')).toBe(false);
+    expect(t.rules.some((r) => r.id === 'section-missing')).toBe(true);
+    expect(t.markers).toContain('本年新制作数量');
+  });
+});

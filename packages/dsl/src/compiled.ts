@@ -55,9 +55,13 @@ export interface SectionDecl {
   readonly order: number;
 }
 
-/** Cell kinds: counts are non-negative integers; amounts are decimals with a unit. */
+/**
+ * Cell kinds: counts are non-negative integers (`signed` counts may be
+ * negative: V2019's year-on-year change column); amounts are decimals with a unit.
+ */
 export type CellKind =
-  { readonly type: 'count' } | { readonly type: 'amount'; readonly unit: string };
+  | { readonly type: 'count'; readonly signed?: boolean }
+  | { readonly type: 'amount'; readonly unit: string };
 
 export interface TableDecl {
   /** e.g. `T3`. */
@@ -87,7 +91,7 @@ export interface BlockDecl {
 export interface ColumnDecl {
   /**
    * Unique within its block, e.g. `NP`, `TOT`, `RV.总计`. The same id may
-   * recur in another block of the table (T2's 决定 in blocks 五 and 六); a
+   * recur in another block of the table (T2's decision count, in two blocks); a
    * cell is still unique, since a row belongs to one block.
    */
   readonly id: string;

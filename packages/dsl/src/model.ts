@@ -83,7 +83,8 @@ export interface LexiconModel {
 // Flattened views, derived from the trees
 
 export type CellKindModel =
-  { readonly type: 'count' } | { readonly type: 'amount'; readonly unit: string };
+  | { readonly type: 'count'; readonly signed?: boolean }
+  | { readonly type: 'amount'; readonly unit: string };
 
 export interface RowInfo {
   readonly id: string;
@@ -124,14 +125,13 @@ export interface TableView {
   readonly rowGroups: ReadonlyMap<string, GroupInfo>;
   readonly columnGroups: ReadonlyMap<string, GroupInfo>;
   readonly rowById: ReadonlyMap<string, RowInfo>;
-  /** Columns by id; a column id may recur in several blocks (T2's 决定), hence a list. */
+  /** Columns by id; an id may recur in several blocks (T2 shares one), hence a list. */
   readonly columnsById: ReadonlyMap<string, readonly ColumnInfo[]>;
 }
 
 function kindOf(spec: A.KindSpec | undefined): CellKindModel {
-  return spec?.type === 'amount'
-    ? { type: 'amount', unit: spec.unit?.value ?? '' }
-    : { type: 'count' };
+  if (spec?.type === 'amount') return { type: 'amount', unit: spec.unit?.value ?? '' };
+  return spec?.type === 'signed' ? { type: 'count', signed: true } : { type: 'count' };
 }
 
 export function viewTable(table: TableModel): TableView {

@@ -152,6 +152,7 @@ class RulesParser extends CstParser {
   cellKind = this.RULE('cellKind', () => {
     this.OR([
       { ALT: () => this.CONSUME(T.Count) },
+      { ALT: () => this.CONSUME(T.Signed) },
       {
         ALT: () => {
           this.CONSUME(T.Amount);

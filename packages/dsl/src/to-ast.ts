@@ -206,6 +206,7 @@ function cellKind(node: CstNode | undefined): A.KindSpec | undefined {
   if (!node) return undefined;
   const range = rangeOf(node);
   if (tok(node, 'Count')) return { range, type: 'count' };
+  if (tok(node, 'Signed')) return { range, type: 'signed' };
   return { range, type: 'amount', unit: str(tok(node, 'unit'), range) };
 }
 

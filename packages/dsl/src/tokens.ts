@@ -96,6 +96,7 @@ export const Group = keyword('group');
 export const Aliases = keyword('aliases');
 export const Total = keyword('total');
 export const Count = keyword('count');
+export const Signed = keyword('signed');
 export const Amount = keyword('amount');
 export const Remove = keyword('remove');
 export const Insert = keyword('insert');
