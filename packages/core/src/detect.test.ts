@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLinter } from './index.js';
-import { testPack } from './test/fixture.js';
+import { scanMarkers } from './detect.js';
+import { template2019, testPack } from './test/fixture.js';
 import { readTestReport, testReport } from './test/reader.js';
 
 const linter = createLinter({ packs: [testPack], read: readTestReport });
@@ -47,6 +48,14 @@ describe('template detection', () => {
     expect(early.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
       ['template-anachronism', 'warning'],
     ]);
+  });
+
+  it('matches a whole marker, not just its longest run of ideographs (regression)', () => {
+    const t = { ...template2019, markers: ['第二十条第（九）项'] };
+    expect(scanMarkers('| 第二十条第（一）项 |', [t])).toEqual([]);
+    const text = '| 第二十条第(九) 项 |';
+    const [hit] = scanMarkers(text, [t]);
+    expect(text.slice(hit!.range.start, hit!.range.end)).toBe('第二十条第(九) 项');
   });
 
   it('honours a forced template', () => {

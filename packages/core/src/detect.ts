@@ -5,7 +5,7 @@
  * two templates, a template used before it existed.
  */
 import type { CompiledTemplate } from '@govlint/dsl';
-import { type Range, foldLabel } from '@govlint/text';
+import { type Range, foldLabel, foldWithOffsets } from '@govlint/text';
 
 export interface MarkerHit {
   readonly template: string;
@@ -17,20 +17,18 @@ export interface MarkerHit {
 const NOT_CJK = /[^\p{Script=Han}]+/u;
 
 /**
- * Where each template's markers occur (first occurrence per marker). A marker
- * is searched as written, then by its longest run of ideographs (the text may
- * write it with half-width punctuation or spaces). An occurrence inside a
- * longer marker of another template does not count (`X` inside `YX`).
+ * Where each template's markers occur (first occurrence per marker). Labels
+ * are compared folded (full-width and half-width forms alike, spaces and
+ * decoration ignored); to stay fast on large texts, a marker's longest run
+ * of ideographs is searched raw first and only the text around each hit is
+ * folded to confirm the whole marker. An occurrence inside a longer marker
+ * of another template does not count (`X` inside `YX`).
  */
 export function scanMarkers(text: string, templates: readonly CompiledTemplate[]): MarkerHit[] {
   const all: MarkerHit[] = [];
   for (const t of templates) {
     for (const marker of t.markers) {
-      const needle = searchable(marker);
-      if (!needle) continue;
-      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-        all.push({ template: t.id, marker, range: { start: at, end: at + needle.length } });
-      }
+      for (const range of occurrences(text, marker)) all.push({ template: t.id, marker, range });
     }
   }
   const kept: MarkerHit[] = [];
@@ -52,12 +50,32 @@ export function scanMarkers(text: string, templates: readonly CompiledTemplate[]
   return kept.sort((a, b) => a.range.start - b.range.start);
 }
 
-function searchable(marker: string): string {
+function occurrences(text: string, marker: string): Range[] {
   const folded = foldLabel(marker);
-  const runs = folded.split(NOT_CJK).filter((r) => r.length > 0);
-  const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
-  // A marker that is mostly punctuation or Latin is searched as written.
-  return longest.length >= 2 ? longest : marker;
+  if (!folded) return [];
+  const anchor = folded.split(NOT_CJK).reduce((a, b) => (b.length > a.length ? b : a), '');
+  const out: Range[] = [];
+  if (anchor.length < 2) {
+    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1))
+      out.push({ start: at, end: at + marker.length });
+    return out;
+  }
+  // Room around the anchor for the rest of the marker, written loosely.
+  const margin = 3 * folded.length + 8;
+  for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + anchor.length)) {
+    const from = Math.max(0, at - margin);
+    const window = foldWithOffsets(text, from, Math.min(text.length, at + anchor.length + margin));
+    for (let m = window.folded.indexOf(folded); m >= 0; m = window.folded.indexOf(folded, m + 1)) {
+      const start = window.sourceOffsets[m] as number;
+      const last = window.sourceOffsets[m + folded.length - 1] as number;
+      if (start <= at && last >= at) {
+        const width = (text.codePointAt(last) as number) > 0xffff ? 2 : 1;
+        out.push({ start, end: last + width });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Templates from newest to oldest (by the first year they apply to). */

@@ -44,7 +44,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const read = options.read ?? defaultRead;
 
   const analyse = (text: string, opts: LintOptions) =>
-    readWithTemplate(text, opts, loaded.templates, loaded.candidates, read);
+    readWithTemplate(text, opts, loaded.templates, read);
 
   return {
     packDiagnostics: loaded.diagnostics,
@@ -69,7 +69,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
         model,
         template,
         analysis.hits,
-        loaded.candidates,
+        loaded.templates,
         opts,
       );
       return {
@@ -102,16 +102,15 @@ function readWithTemplate(
   text: string,
   opts: LintOptions,
   templates: readonly CompiledTemplate[],
-  candidates: readonly CompiledTemplate[],
   read: ReportReader,
 ): Analysis {
-  const hits = scanMarkers(text, candidates);
+  const hits = scanMarkers(text, templates);
   const markers: Record<string, string[]> = {};
   for (const h of hits) (markers[h.template] ??= []).push(h.marker);
   const forcedId = opts.template ?? opts.config?.template;
   const forced = forcedId ? templates.find((t) => t.id === forcedId) : undefined;
-  const byMarkers = templateByMarkers(candidates, hits);
-  let template = forced ?? byMarkers ?? newestFirst(candidates)[0] ?? null;
+  const byMarkers = templateByMarkers(templates, hits);
+  let template = forced ?? byMarkers ?? newestFirst(templates)[0] ?? null;
   let by: TemplateDetection['by'] = forced ? 'option' : byMarkers ? 'markers' : 'default';
   const detection = (year: number | null): TemplateDetection => ({
     template: template?.id ?? null,
@@ -124,7 +123,7 @@ function readWithTemplate(
     let model = read(text, template, { uri: opts.uri });
     const year = model.year?.value ?? null;
     if (by === 'default' && year !== null) {
-      const forYear = templateForYear(candidates, year);
+      const forYear = templateForYear(templates, year);
       if (forYear && forYear !== template) {
         template = forYear;
         model = read(text, template, { uri: opts.uri });
@@ -148,7 +147,7 @@ function check(
   model: ReportModel,
   template: CompiledTemplate,
   hits: readonly MarkerHit[],
-  candidates: readonly CompiledTemplate[],
+  templates: readonly CompiledTemplate[],
   opts: LintOptions,
 ): { diagnostics: Diagnostic[]; evaluation: RuleEvaluation[] } {
   const config = opts.config;
@@ -179,7 +178,7 @@ function check(
 
   const diagnostics: Diagnostic[] = findingDiagnostics(model.findings, ruleOf, config);
   const year = model.year?.value ?? null;
-  for (const f of templateFindings(candidates, hits, template, year)) {
+  for (const f of templateFindings(templates, hits, template, year)) {
     const d = engineDiagnostic(f.ruleId, f.range, { ...f.values });
     if (d) diagnostics.push(d);
   }

@@ -4,8 +4,6 @@
  * Packs come as text (compiled here) or already compiled. Two packs may
  * declare the same template id: the later one's rules are added to it, a
  * rule with the same id replaced (an extra pack tightening a built-in rule).
- * A template that `extends` another loaded template shadows it during
- * detection: whoever loads a local variant wants it used.
  */
 import type { CompiledPack, CompiledRule, CompiledTemplate } from '@govlint/dsl';
 import type { PackCompiler, PackDiagnostic, PackSource, RuleInfo } from './api.js';
@@ -14,8 +12,6 @@ import { docsUrl, engineRules } from './engine-rules.js';
 export interface LoadedPacks {
   /** Every template, by id. */
   readonly templates: readonly CompiledTemplate[];
-  /** The templates detection chooses from (not shadowed by an extension). */
-  readonly candidates: readonly CompiledTemplate[];
   readonly diagnostics: readonly PackDiagnostic[];
 }
 
@@ -53,10 +49,7 @@ export function loadPacks(
       byId.set(t.id, existing ? mergeTemplates(existing, t) : t);
     }
   }
-  const templates = [...byId.values()];
-  const extended = new Set(templates.map((t) => t.extends).filter((id) => id !== undefined));
-  const candidates = templates.filter((t) => !extended.has(t.id));
-  return { templates, candidates, diagnostics };
+  return { templates: [...byId.values()], diagnostics };
 }
 
 function mergeTemplates(base: CompiledTemplate, extra: CompiledTemplate): CompiledTemplate {
