@@ -1,0 +1,117 @@
+/**
+ * Config discovery: for each file, the `govlint.config.json` files of its
+ * folder and every parent folder (cached per folder), or the one given with
+ * `--config`. Resolution itself is core's pure `resolveConfig`, shared with
+ * the language server.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import {
+  type ConfigError,
+  configErrorAt,
+  type FileConfig,
+  type LoadedConfig,
+  parseConfig,
+  resolveConfig,
+} from '@govlint/core';
+
+export const CONFIG_FILE = 'govlint.config.json';
+
+/** A config that cannot be used: every error located. */
+export class ConfigFailure extends Error {
+  constructor(readonly errors: readonly ConfigError[]) {
+    super(errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`).join('\n'));
+  }
+}
+
+/** Forward slashes, the form core's path helpers take. */
+export const toPosix = (p: string) => p.replace(/\\/g, '/');
+
+export class ConfigLoader {
+  private readonly chains = new Map<string, readonly LoadedConfig[]>();
+  private readonly explicit: readonly LoadedConfig[] | undefined;
+
+  constructor(configFile?: string) {
+    this.explicit = configFile ? [load(resolve(configFile), true)] : undefined;
+  }
+
+  /** The configuration for a file; throws ConfigFailure for a broken config. */
+  forFile(file: string): FileConfig {
+    const chain = this.explicit ?? this.chainFor(dirname(resolve(file)));
+    const config = resolveConfig(chain, toPosix(resolve(file)));
+    if (this.knownRules) for (const c of chain) this.checkRuleIds(c as Loaded, this.knownRules);
+    return config;
+  }
+
+  /** Rule ids a config may name; a config naming another is an error, located. */
+  knownRules: ReadonlySet<string> | undefined;
+  private readonly checked = new Set<string>();
+
+  private checkRuleIds(c: Loaded, known: ReadonlySet<string>): void {
+    if (this.checked.has(c.path)) return;
+    this.checked.add(c.path);
+    const errors: ConfigError[] = [];
+    const check = (
+      rules: Readonly<Record<string, unknown>> | undefined,
+      at: (string | number)[],
+    ) => {
+      for (const id of Object.keys(rules ?? {})) {
+        if (!known.has(id)) {
+          errors.push(
+            configErrorAt(
+              c.text,
+              c.path,
+              [...at, id],
+              `未知的规则“${id}”（unknown rule; see govlint rules）`,
+            ),
+          );
+        }
+      }
+    };
+    check(c.config.rules, ['rules']);
+    c.config.overrides?.forEach((o, i) => check(o.rules, ['overrides', i, 'rules']));
+    if (errors.length) throw new ConfigFailure(errors);
+  }
+
+  /** Outermost first. */
+  private chainFor(dir: string): readonly LoadedConfig[] {
+    const cached = this.chains.get(dir);
+    if (cached) return cached;
+    const parent = dirname(dir);
+    const outer = parent === dir ? [] : this.chainFor(parent);
+    const own = load(join(dir, CONFIG_FILE), false);
+    const chain = own ? [...outer, own] : outer;
+    this.chains.set(dir, chain);
+    return chain;
+  }
+}
+
+interface Loaded extends LoadedConfig {
+  readonly text: string;
+}
+
+function load(path: string, required: true): Loaded;
+function load(path: string, required: false): Loaded | null;
+function load(path: string, required: boolean): Loaded | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!required && (code === 'ENOENT' || code === 'ENOTDIR')) return null;
+    throw new ConfigFailure([
+      {
+        file: path,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        path: '',
+        message: `无法读取配置文件（${code ?? String(e)}）`,
+      },
+    ]);
+  }
+  const parsed = parseConfig(text, path);
+  if (!parsed.ok) throw new ConfigFailure(parsed.errors);
+  return { path: toPosix(path), config: parsed.config, text };
+}

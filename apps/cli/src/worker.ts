@@ -1,0 +1,50 @@
+/**
+ * A worker thread for large batches: builds its own Runner (packs compiled
+ * once per worker), lints the files it is sent and posts each result back.
+ * User mistakes (a bad config) travel back as such, to exit with code 2.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { UsageError } from './args.js';
+import { ConfigFailure } from './config-files.js';
+import { type RunOptions, Runner } from './runner.js';
+
+export type WorkerRequest = {
+  readonly index: number;
+  readonly file: string;
+  readonly named: boolean;
+} | null;
+export type WorkerReply =
+  | { readonly kind: 'result'; readonly index: number; readonly result: ReturnType<Runner['lint']> }
+  | { readonly kind: 'usage'; readonly message: string }
+  | { readonly kind: 'config'; readonly errors: ConfigFailure['errors'] }
+  | { readonly kind: 'internal'; readonly message: string };
+
+const port = parentPort;
+if (port) {
+  let runner: Runner | undefined;
+  port.on('message', (job: WorkerRequest) => {
+    if (job === null) {
+      port.close();
+      return;
+    }
+    try {
+      runner ??= new Runner(workerData as RunOptions);
+      port.postMessage({
+        kind: 'result',
+        index: job.index,
+        result: runner.lint(job.file, { named: job.named }),
+      } satisfies WorkerReply);
+    } catch (e) {
+      const reply: WorkerReply =
+        e instanceof ConfigFailure
+          ? { kind: 'config', errors: e.errors }
+          : e instanceof UsageError
+            ? { kind: 'usage', message: e.message }
+            : {
+                kind: 'internal',
+                message: e instanceof Error ? (e.stack ?? e.message) : String(e),
+              };
+      port.postMessage(reply);
+    }
+  });
+}
