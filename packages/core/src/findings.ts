@@ -1,7 +1,7 @@
 /**
  * The reader's structural findings (table-missing, cell-blank, …) rendered
  * through the pack: the pack's message template filled with the finding's
- * data, its severity, its docs link. The reader's own message is the
+ * data, the configured severity, the docs link. The reader's own message is the
  * fallback when the pack has no such rule or its template names a value the
  * finding does not carry.
  */
@@ -10,7 +10,7 @@ import type { Diagnostic, Severity } from '@govlint/text';
 import type { ResolvedConfig } from './api.js';
 import { docsUrl, engineRule, type RuleMeta } from './engine-rules.js';
 import { type MessageValues, renderMessage } from './messages.js';
-import { configuredSeverity, findingSeverity } from './severity.js';
+import { configuredSeverity } from './severity.js';
 
 type Finding = ReportModel['findings'][number];
 
@@ -24,7 +24,10 @@ export function findingDiagnostics(
     const configured = configuredSeverity(f.ruleId, config);
     if (configured === 'off') continue;
     const rule = ruleOf(f.ruleId) ?? engineRule(f.ruleId);
-    const severity: Severity = configured ?? findingSeverity(rule?.severity, f.severity);
+    // The reader already applied the pack's severity (it reads guided by the
+    // template) and may choose another for a case of the rule, as for a
+    // label matched by a different word rather than a dropped character.
+    const severity: Severity = configured ?? f.severity;
     const message = (rule && renderMessage(rule.message, placeholderValues(f))) || f.message;
     out.push({
       ruleId: f.ruleId,

@@ -118,6 +118,39 @@ describe('arithmetic identities', () => {
     expect(missing?.message).toBe('表三缺少 1 行：四');
   });
 
+  it("keeps the reader's severity for a case of a rule (regression: a dropped character stays info)", () => {
+    const read: typeof readTestReport = (text, template, options) => {
+      const model = readTestReport(text, template, options);
+      const range = { start: 0, end: 2 };
+      const data = { table: '表三', expected: '总计' };
+      return {
+        ...model,
+        findings: [
+          {
+            ruleId: 'label-variant',
+            severity: 'info',
+            message: 'dropped',
+            range,
+            data: { ...data, found: '计' },
+          },
+          {
+            ruleId: 'label-variant',
+            severity: 'warning',
+            message: 'word',
+            range,
+            data: { ...data, found: '合计' },
+          },
+        ],
+      };
+    };
+    const r = createLinter({ packs: [testPack], read }).lint(testReport({}), { uri: 'x' });
+    // Same range: sorted by severity.
+    expect(r.diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      ['warning', '标签“合计”与模板“总计”不完全一致'],
+      ['info', '标签“计”与模板“总计”不完全一致'],
+    ]);
+  });
+
   it('counts a blank cell as 0 and reports it at the pack severity', () => {
     const text = testReport({
       rows: {
