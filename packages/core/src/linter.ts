@@ -27,6 +27,7 @@ import {
 import { applyDirectives, parseDirectives } from './directives.js';
 import { docsUrl, engineRule, type RuleMeta } from './engine-rules.js';
 import { evaluateAssertions, isAssertionRule, summarise } from './evaluate/assertions.js';
+import { cellKindFindings } from './evaluate/cell-kinds.js';
 import { assertionDiagnostics } from './evaluate/diagnostics.js';
 import { findRootCauses } from './evaluate/root-cause.js';
 import { CellValues } from './evaluate/values.js';
@@ -176,7 +177,8 @@ function check(
     };
   };
 
-  const diagnostics: Diagnostic[] = findingDiagnostics(model.findings, ruleOf, config);
+  const findings = [...model.findings, ...cellKindFindings(model, index)];
+  const diagnostics: Diagnostic[] = findingDiagnostics(findings, ruleOf, config);
   const year = model.year?.value ?? null;
   for (const f of templateFindings(templates, hits, template, year)) {
     const d = engineDiagnostic(f.ruleId, f.range, { ...f.values });

@@ -151,6 +151,15 @@ describe('arithmetic identities', () => {
     ]);
   });
 
+  it('reports a negative or fractional count at its cell', () => {
+    const text = testReport({ rows: { '三.一': [1.5, 0, 0, 0, 0, 0, 1.5] } });
+    const kinds = lint(text).diagnostics.filter((d) => d.ruleId === 'cell-non-negative-integer');
+    expect(kinds).toHaveLength(2);
+    expect(text.slice(kinds[0]!.range.start, kinds[0]!.range.end)).toBe('1.5');
+    // The fixture pack does not declare the rule: the reader-style fallback message.
+    expect(kinds[0]!.message).toBe('“1.5”不是非负整数');
+  });
+
   it('counts a blank cell as 0 and reports it at the pack severity', () => {
     const text = testReport({
       rows: {
