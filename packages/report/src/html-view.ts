@@ -1,0 +1,156 @@
+/**
+ * HTML reports (saved government pages, Word-pasted HTML) are read through a
+ * text view: block elements end lines, each table row is a line with its
+ * cells between TABs (an empty `<td>&nbsp;</td>` is an empty cell), inline
+ * elements add nothing (a label split over several `<span>`s joins up), and
+ * scripts, styles and the head are left out. Every character of the view
+ * remembers its offset in the HTML, so findings land on the `<td>` text.
+ */
+import { Parser } from 'htmlparser2';
+
+export interface View {
+  readonly text: string;
+  /** Source offset of each view character, plus one entry for the end. */
+  readonly offsets: Int32Array;
+}
+
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'head',
+  'noscript',
+  'template',
+  'svg',
+  'select',
+  'button',
+  'iframe',
+  'object',
+]);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'main',
+  'blockquote',
+  'pre',
+  'hr',
+  'dl',
+  'dt',
+  'dd',
+  'caption',
+  'form',
+  'center',
+  'title',
+  'body',
+  'html',
+]);
+const CELL = new Set(['td', 'th']);
+
+/** Tags that make a document HTML rather than text that mentions `<…>`. */
+const HTML_START =
+  /<(?:!doctype\s+html|html|head|body|meta|table|tbody|tr|td|th|div|p|span|h[1-6]|br)\b[^>]*>/iu;
+
+export function looksLikeHtml(text: string): boolean {
+  return HTML_START.test(text.slice(0, 4096));
+}
+
+export function htmlView(html: string): View {
+  const parts: string[] = [];
+  let offsets = new Int32Array(Math.max(16, html.length + 1));
+  let n = 0;
+  let skipDepth = 0;
+  let cellDepth = 0;
+  let rowOpen = false;
+  let cellsInRow = 0;
+
+  const emit = (s: string, sourceStart: number, oneToOne: boolean): void => {
+    if (s.length === 0) return;
+    if (n + s.length + 1 > offsets.length) {
+      const grown = new Int32Array((n + s.length + 1) * 2);
+      grown.set(offsets.subarray(0, n));
+      offsets = grown;
+    }
+    for (let i = 0; i < s.length; i++) offsets[n++] = oneToOne ? sourceStart + i : sourceStart;
+    parts.push(s);
+  };
+  const lastChar = (): string => {
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const p = parts[i] as string;
+      if (p.length > 0) return p[p.length - 1] as string;
+    }
+    return '\n';
+  };
+  const newline = (at: number): void => {
+    if (lastChar() !== '\n') emit('\n', at, false);
+  };
+
+  const parser: Parser = new Parser(
+    {
+      onopentag(name) {
+        const at = parser.startIndex;
+        if (SKIPPED.has(name)) skipDepth++;
+        if (skipDepth > 0) return;
+        if (name === 'tr') {
+          newline(at);
+          rowOpen = true;
+          cellsInRow = 0;
+        } else if (CELL.has(name)) {
+          if (!rowOpen) newline(at);
+          // Cells are separated by TABs, and the row ends with one, so that
+          // an empty first or last cell is still a cell.
+          if (cellsInRow > 0) emit('\t', at, false);
+          cellsInRow++;
+          cellDepth++;
+        } else if (BLOCK.has(name)) {
+          if (cellDepth > 0) emit(' ', at, false);
+          else newline(at);
+        }
+      },
+      ontext(data) {
+        if (skipDepth > 0) return;
+        const start = parser.startIndex;
+        const oneToOne = parser.endIndex - start + 1 === data.length;
+        // Inside a cell, line breaks are only wrapping: keep the row on one line.
+        emit(cellDepth > 0 ? data.replace(/[\t\r\n]/gu, ' ') : data, start, oneToOne);
+      },
+      onclosetag(name) {
+        const at = parser.startIndex;
+        if (SKIPPED.has(name)) {
+          skipDepth = Math.max(0, skipDepth - 1);
+          return;
+        }
+        if (skipDepth > 0) return;
+        if (CELL.has(name)) cellDepth = Math.max(0, cellDepth - 1);
+        else if (name === 'tr') {
+          emit('\t', at, false);
+          newline(at);
+          rowOpen = false;
+        } else if (BLOCK.has(name) && cellDepth === 0) newline(at);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  offsets[n] = html.length;
+  return { text: parts.join(''), offsets: offsets.subarray(0, n + 1) };
+}

@@ -1,0 +1,49 @@
+/** Line boundaries of the text being read (CRLF, LF and lone CR end a line). */
+export interface Lines {
+  /** Offset at which each line starts. */
+  readonly starts: readonly number[];
+  /** Offset just before each line's terminator. */
+  readonly ends: readonly number[];
+}
+
+export function splitLines(text: string): Lines {
+  const starts = [0];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 || c === 10) {
+      ends.push(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  ends.push(text.length);
+  return { starts, ends };
+}
+
+/** The 0-based line holding `offset` (binary search). */
+export function lineOf(lines: Lines, offset: number): number {
+  let lo = 0;
+  let hi = lines.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lines.starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const isBlankChar = (c: number): boolean =>
+  c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b);
+
+/** The line without surrounding whitespace, as [start, end). */
+export function trimmed(text: string, start: number, end: number): [number, number] {
+  while (start < end && isBlankChar(text.charCodeAt(start))) start++;
+  while (end > start && isBlankChar(text.charCodeAt(end - 1))) end--;
+  return [start, end];
+}
+
+export function isBlank(text: string, start: number, end: number): boolean {
+  const [s, e] = trimmed(text, start, end);
+  return s === e;
+}

@@ -1,0 +1,45 @@
+/**
+ * Outline numbering in folded labels: `一、`, `(三)`, `1.`, `2、`, `(1)`.
+ * Reports often put the numbering in a cell of its own, drop it, or glue
+ * it to the digits of the previous cell, so labels are also matched by
+ * their body (the label without its numbering).
+ */
+
+const NUMBERING =
+  /^(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|[0-9]{1,3}[.、]|\([0-9]{1,3}\)|[0-9]{1,3}\)|[一二三四五六七八九十]+\))/u;
+
+export interface Numbered {
+  /** The numbering as folded, e.g. `(三)`; empty when there is none. */
+  readonly numbering: string;
+  readonly body: string;
+}
+
+export function splitNumbering(folded: string): Numbered {
+  const m = NUMBERING.exec(folded);
+  if (!m) return { numbering: '', body: folded };
+  return { numbering: m[0], body: folded.slice(m[0].length) };
+}
+
+/** A folded text that is numbering and nothing else, e.g. a cell holding `一、`. */
+export function isBareNumbering(folded: string): boolean {
+  const m = NUMBERING.exec(folded);
+  return m !== null && m[0].length === folded.length;
+}
+
+/** The top-level style of a numbering (`一、`), used to spot a second top-level sequence. */
+export function isTopLevelNumbering(numbering: string): boolean {
+  return /^[一二三四五六七八九十]+、$/u.test(numbering);
+}
+
+const CHINESE_DIGITS = '一二三四五六七八九';
+
+/** 1 for `一、`, `(一)`, `1.`; 0 when the numbering is not a simple ordinal. */
+export function ordinalOf(numbering: string): number {
+  const inner = numbering.replace(/[、.()]/gu, '');
+  if (/^[0-9]+$/u.test(inner)) return Number(inner);
+  if (inner === '十') return 10;
+  if (inner.length === 1) return CHINESE_DIGITS.indexOf(inner) + 1;
+  if (inner.length === 2 && inner[0] === '十')
+    return 10 + CHINESE_DIGITS.indexOf(inner[1] as string) + 1;
+  return 0;
+}

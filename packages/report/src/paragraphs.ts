@@ -1,0 +1,93 @@
+/**
+ * Paragraphs and sentences of the narrative: the text outside tables,
+ * headings, the title and the metadata header. A line cut by a page break
+ * (`…及时公开⏎⏎等信息`) continues its paragraph, so sentences are
+ * whole for the narrative rules.
+ */
+import type { Range } from '@govlint/text';
+import { type Lines, lineOf, trimmed } from './lines.js';
+import type { Paragraph } from './model.js';
+
+/** 。！？；!?; */
+const isSentenceEnd = (c: number): boolean =>
+  c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 33 || c === 63 || c === 59;
+const ENDS_CLAUSE = /[。！？；!?;：:]$/u;
+const STARTS_NUMBERED =
+  /^[\s#*>]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、]|[一二三四五六七八九十]是)/u;
+/** A line this long that stops mid-clause was cut by a page break. */
+const PROSE_LINE = 20;
+const MAX_GAP_LINES = 3;
+
+export function findParagraphs(
+  text: string,
+  lines: Lines,
+  excluded: readonly Range[],
+  sectionAt: (offset: number) => string | null,
+): Paragraph[] {
+  const spans = narrativeSpans(text.length, excluded);
+  const pieces: Range[] = [];
+  for (const span of spans) {
+    let n = lineOf(lines, span.start);
+    for (; n < lines.starts.length && (lines.starts[n] as number) < span.end; n++) {
+      const from = Math.max(span.start, lines.starts[n] as number);
+      const to = Math.min(span.end, lines.ends[n] as number);
+      const [s, e] = trimmed(text, from, to);
+      if (s < e) pieces.push({ start: s, end: e });
+    }
+  }
+  const paragraphs: Paragraph[] = [];
+  let current: Range | null = null;
+  for (const p of pieces) {
+    if (current && continues(text, lines, current, p))
+      current = { start: current.start, end: p.end };
+    else {
+      if (current) paragraphs.push(paragraph(text, current, sectionAt));
+      current = p;
+    }
+  }
+  if (current) paragraphs.push(paragraph(text, current, sectionAt));
+  return paragraphs;
+}
+
+function continues(text: string, lines: Lines, prev: Range, next: Range): boolean {
+  const lastLineStart = lines.starts[lineOf(lines, prev.end)] as number;
+  const tail = text.slice(Math.max(prev.start, lastLineStart), prev.end);
+  if (tail.length < PROSE_LINE || ENDS_CLAUSE.test(tail)) return false;
+  if (lineOf(lines, next.start) - lineOf(lines, prev.end) > MAX_GAP_LINES) return false;
+  return !STARTS_NUMBERED.test(text.slice(next.start, Math.min(next.end, next.start + 12)));
+}
+
+function paragraph(
+  text: string,
+  range: Range,
+  sectionAt: (offset: number) => string | null,
+): Paragraph {
+  const sentences: Range[] = [];
+  let start = range.start;
+  for (let i = range.start; i < range.end; i++) {
+    if (isSentenceEnd(text.charCodeAt(i))) {
+      pushTrimmed(text, sentences, start, i + 1);
+      start = i + 1;
+    }
+  }
+  pushTrimmed(text, sentences, start, range.end);
+  return { range, section: sectionAt(range.start), sentences };
+}
+
+function pushTrimmed(text: string, out: Range[], start: number, end: number): void {
+  const [s, e] = trimmed(text, start, end);
+  if (s < e) out.push({ start: s, end: e });
+}
+
+/** [0, length) without the excluded ranges. */
+function narrativeSpans(length: number, excluded: readonly Range[]): Range[] {
+  const sorted = [...excluded].sort((a, b) => a.start - b.start);
+  const out: Range[] = [];
+  let at = 0;
+  for (const r of sorted) {
+    if (r.start > at) out.push({ start: at, end: r.start });
+    at = Math.max(at, r.end);
+  }
+  if (at < length) out.push({ start: at, end: length });
+  return out;
+}

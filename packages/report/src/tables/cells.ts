@@ -1,0 +1,131 @@
+/**
+ * A row's values, from the slots collected after its label: the first k
+ * values are its cells; fewer values are completed by the empty cells next
+ * to them (blanks, read as 0) or reported missing; more are extra cells;
+ * glued digits are cut by the template's identities (segment.ts).
+ */
+import type { BlockDecl } from '@govlint/dsl';
+import type { Cell } from '../model.js';
+import type { Token } from '../tokens.js';
+import { type RowIdentity, segmentRow } from './segment.js';
+
+export type CellStatus = Cell['status'];
+
+export interface CellRead {
+  readonly column: number;
+  readonly value: number | null;
+  readonly status: CellStatus;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface RowValues {
+  /** One entry per column, in the block's order. */
+  readonly cells: CellRead[];
+  /** Values beyond the k cells, before the next label. */
+  readonly extra: Token[];
+  /** The digits could not be cut into cells in exactly one way. */
+  readonly ambiguous: { readonly candidates: number; readonly digits: string } | null;
+  /** The values were cut out of glued digits. */
+  readonly segmented: boolean;
+}
+
+const isValue = (t: Token): boolean => t.kind === 'number' || t.kind === 'non-numeric';
+
+export function readValue(t: Token, column: number): CellRead {
+  if (t.kind === 'non-numeric')
+    return { column, value: 0, status: 'non-numeric', start: t.start, end: t.end };
+  if (t.kind === 'empty') return { column, value: 0, status: 'blank', start: t.start, end: t.end };
+  const value = Number(t.digits);
+  if (!Number.isFinite(value))
+    return { column, value: null, status: 'missing', start: t.start, end: t.end };
+  return { column, value, status: 'number', start: t.start, end: t.end };
+}
+
+export function rowValues(
+  slots: readonly Token[],
+  block: BlockDecl,
+  identities: readonly RowIdentity[],
+  after: number,
+): RowValues {
+  const k = block.columns.length;
+  const values = slots.filter(isValue);
+  const none: RowValues = { cells: [], extra: [], ambiguous: null, segmented: false };
+  if (values.length >= k) {
+    const cells = values.slice(0, k).map(readValue);
+    // Only whole cells count as extra: digits inside running text after the table do not.
+    const extra: Token[] = [];
+    for (const t of values.slice(k)) {
+      if (!t.alone) break;
+      extra.push(t);
+    }
+    return { ...none, cells, extra };
+  }
+  if (values.length > 0 && values.every((t) => t.kind === 'number') && isGlued(values, k)) {
+    const cut = segmentRow(values, k, identities, (c) => block.columns[c]?.kind.type === 'amount');
+    if (cut.kind === 'unique') {
+      const cells = cut.parts.map((p, c): CellRead => ({
+        column: c,
+        value: Number(p.digits),
+        status: 'number',
+        start: p.start,
+        end: p.end,
+      }));
+      return { ...none, cells, segmented: true };
+    }
+    return { ...none, ambiguous: { candidates: cut.candidates, digits: cut.digits } };
+  }
+  return { ...none, cells: withBlanks(slots, k, after) };
+}
+
+/** Digits run into text or into each other: a flattened row. */
+function isGlued(values: readonly Token[], k: number): boolean {
+  const digitCount = values.reduce((n, t) => n + t.digits.replace(/[-.]/gu, '').length, 0);
+  if (digitCount < k) return false;
+  return values.some((t) => t.gluedLeft || t.gluedRight) || (values.length === 1 && k > 1);
+}
+
+/**
+ * Fewer values than columns: the empty cells next to the values on their
+ * lines complete the row (an empty cell is a blank, read as 0); whatever is
+ * still lacking is missing, at the end of the row.
+ */
+function withBlanks(slots: readonly Token[], k: number, after: number): CellRead[] {
+  const first = slots.findIndex(isValue);
+  const lines = new Set(slots.filter(isValue).map((t) => t.line));
+  if (first < 0) {
+    // No value at all: a row of empty cells (HTML `&nbsp;`) or nothing.
+    const empties = slots.filter((t) => t.kind === 'empty');
+    if (empties.length !== k || new Set(empties.map((t) => t.line)).size !== 1) return [];
+    return empties.map(readValue);
+  }
+  let last = first;
+  for (let i = first; i < slots.length; i++) if (isValue(slots[i] as Token)) last = i;
+  const core = slots.slice(first, last + 1).filter((t) => isValue(t) || lines.has(t.line));
+  let lead = 0;
+  while (
+    first - lead - 1 >= 0 &&
+    slots[first - lead - 1]?.kind === 'empty' &&
+    slots[first - lead - 1]?.line === slots[first]?.line
+  )
+    lead++;
+  let trail = 0;
+  while (
+    slots[last + trail + 1]?.kind === 'empty' &&
+    slots[last + trail + 1]?.line === slots[last]?.line
+  )
+    trail++;
+  const need = Math.max(0, k - core.length);
+  const fromLead = Math.min(need, lead);
+  const fromTrail = Math.min(need - fromLead, trail);
+  const window = [
+    ...slots.slice(first - fromLead, first),
+    ...core,
+    ...slots.slice(last + 1, last + 1 + fromTrail),
+  ].slice(0, k);
+  const cells = window.map(readValue);
+  const end = window.length > 0 ? (window[window.length - 1] as Token).end : after;
+  for (let c = cells.length; c < k; c++)
+    cells.push({ column: c, value: null, status: 'missing', start: end, end });
+  return cells;
+}

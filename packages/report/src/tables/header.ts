@@ -1,0 +1,64 @@
+/**
+ * The column header of a table: which column labels were found, columns
+ * recognised by their place between two found ones (an unknown label
+ * between the second and fourth columns is the third, in a different word:
+ * a warning), and
+ * whether the header is too garbled to be read at all.
+ */
+import type { TableDecl } from '@govlint/dsl';
+import type { Label } from '../labels.js';
+import type { Token } from '../tokens.js';
+import type { LabelHit, TableScan } from './scan.js';
+
+export interface PositionalColumn {
+  readonly token: Token;
+  readonly label: Label;
+}
+
+export function positionalColumns(
+  scan: TableScan,
+  columnLabels: readonly Label[],
+): PositionalColumn[] {
+  const hits = scan.header.filter((h) => h.label.kind === 'column');
+  const seen = new Set(hits.map((h) => `${h.label.block}:${h.label.index}`));
+  const out: PositionalColumn[] = [];
+  for (const u of scan.unmatchedHeader) {
+    const before = lastBefore(hits, u.index);
+    const after = hits.find((h) => h.token > u.index);
+    if (!before || !after || before.label.block !== after.label.block) continue;
+    if (after.label.index - before.label.index !== 2) continue;
+    const key = `${before.label.block}:${before.label.index + 1}`;
+    if (seen.has(key)) continue;
+    const label = columnLabels.find(
+      (l) => !l.alias && l.block === before.label.block && l.index === before.label.index + 1,
+    );
+    if (!label || u.token.end - u.token.start > label.text.length * 2) continue;
+    seen.add(key);
+    out.push({ token: u.token, label });
+  }
+  return out;
+}
+
+function lastBefore(hits: readonly LabelHit[], index: number): LabelHit | undefined {
+  let found: LabelHit | undefined;
+  for (const h of hits) if (h.token < index) found = h;
+  return found;
+}
+
+/** Distinct columns found in the header, over all blocks. */
+export function matchedColumnCount(
+  scan: TableScan,
+  positional: readonly PositionalColumn[],
+): number {
+  const keys = new Set(
+    scan.header
+      .filter((h) => h.label.kind === 'column')
+      .map((h) => `${h.label.block}:${h.label.index}`),
+  );
+  for (const p of positional) keys.add(`${p.label.block}:${p.label.index}`);
+  return keys.size;
+}
+
+export function columnCount(decl: TableDecl): number {
+  return decl.blocks.reduce((n, b) => n + b.columns.length, 0);
+}

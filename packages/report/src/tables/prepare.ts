@@ -1,0 +1,40 @@
+/**
+ * What the reader derives from a template once, and reuses for every report
+ * read with it: label indexes, row order, row-local identities.
+ */
+import type { BlockDecl, CompiledTemplate, TableDecl } from '@govlint/dsl';
+import { type TableLabels, tableLabels } from '../labels.js';
+import type { RowRef } from './scan.js';
+import { type RowIdentity, rowIdentities } from './segment.js';
+
+export interface PreparedTable {
+  readonly decl: TableDecl;
+  readonly labels: TableLabels;
+  readonly rows: readonly RowRef[];
+  readonly identities: ReadonlyMap<string, readonly RowIdentity[]>;
+  /** Folded anchors (table and block), to find the table without its section. */
+  readonly anchors: readonly string[];
+}
+
+const cache = new WeakMap<CompiledTemplate, readonly PreparedTable[]>();
+
+export function prepareTables(template: CompiledTemplate): readonly PreparedTable[] {
+  let prepared = cache.get(template);
+  if (!prepared) {
+    prepared = template.tables.map((decl) => prepareTable(template, decl));
+    cache.set(template, prepared);
+  }
+  return prepared;
+}
+
+function prepareTable(template: CompiledTemplate, decl: TableDecl): PreparedTable {
+  const labels = tableLabels(decl);
+  const rows: RowRef[] = decl.blocks.flatMap((b, block) => b.rows.map((r) => ({ decl: r, block })));
+  const blockOfRow = new Map<string, BlockDecl>();
+  decl.blocks.forEach((b) => b.rows.forEach((r) => blockOfRow.set(r.id, b)));
+  const identities = rowIdentities(template, decl.id, (row) =>
+    blockOfRow.get(row)?.columns.map((c) => c.id),
+  );
+  const anchors = labels.anchors.map((l) => l.folded);
+  return { decl, labels, rows, identities, anchors };
+}

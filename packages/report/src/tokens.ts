@@ -1,0 +1,259 @@
+/**
+ * The layout-agnostic token stream of a table region (spec §8.3): label-ish
+ * text spans, numbers, non-numeric cell markers and empty cells, each with
+ * its source range. TAB, `|`, line ends and runs of two or more spaces are
+ * delimiters; `|---|` and bare `|||` lines are skipped. Every layout (one
+ * cell per line, one row per line, pipes, Markdown, HTML rendered to text,
+ * flattened text) comes out as the same kind of stream.
+ */
+
+export type TokenKind = 'text' | 'number' | 'non-numeric' | 'empty';
+
+export interface Token {
+  readonly kind: TokenKind;
+  readonly start: number;
+  readonly end: number;
+  /** 0-based line of the token's start. */
+  readonly line: number;
+  /** The token is the whole content of its cell (field). */
+  alone: boolean;
+  /** Numbers: digits as ASCII, thousands separators removed (`58.94`, `-3`). */
+  readonly digits: string;
+  /** Numbers: text touches the number with no separator on the left / right. */
+  readonly gluedLeft: boolean;
+  readonly gluedRight: boolean;
+}
+
+/** Cells meaning "nothing here": read as 0 with a cell-non-numeric notice. */
+const NON_NUMERIC = new Set(['-', '—', '–', '－', '/', '／', '无', '——', '--', '\\', '×']);
+
+const isSpace = (c: number): boolean =>
+  c === 32 ||
+  c === 0xa0 ||
+  c === 0x3000 ||
+  (c >= 0x2000 && c <= 0x200b) ||
+  c === 0xfeff ||
+  c === 11 ||
+  c === 12;
+/** Decoration that never separates a label: Markdown emphasis and headings. */
+const isIgnorable = (c: number): boolean =>
+  c === 42 /* * */ || c === 35 /* # */ || c === 96; /* ` */
+const isDelimiter = (c: number): boolean => c === 9 || c === 124 /* | */ || c === 0xff5c; /* ｜ */
+const isDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+const isPoint = (c: number): boolean => c === 46 || c === 0xff0e;
+const isComma = (c: number): boolean => c === 44 || c === 0xff0c;
+const isNumberingMark = (c: number): boolean =>
+  c === 46 || c === 0xff0e || c === 0x3001; /* . ． 、 */
+const asciiDigit = (c: number): string => String.fromCharCode(c >= 0xff10 ? c - 0xff10 + 48 : c);
+
+/** A line that only draws a table: `|---|:--|`, `|||`, `+----+`. */
+function isRuleLine(text: string, start: number, end: number): boolean {
+  let pipes = 0;
+  let dashes = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 124 || c === 0xff5c) pipes++;
+    else if (c === 45 || c === 61 || c === 43) dashes++;
+    else if (!(c === 58 || c === 9 || isSpace(c))) return false;
+  }
+  return pipes > 0 || dashes >= 3;
+}
+
+/** Tokenize `text[start, end)`; `firstLine` is the line number at `start`. */
+export function tokenize(text: string, start: number, end: number, firstLine: number): Token[] {
+  const tokens: Token[] = [];
+  let line = firstLine;
+  let ls = start;
+  while (ls <= end) {
+    let le = ls;
+    while (le < end) {
+      const c = text.charCodeAt(le);
+      if (c === 10 || c === 13) break;
+      le++;
+    }
+    if (!isRuleLine(text, ls, le)) tokenizeLine(text, ls, le, line, tokens);
+    if (le >= end) break;
+    ls = le + (text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? 2 : 1);
+    line++;
+  }
+  return tokens;
+}
+
+function tokenizeLine(text: string, ls: number, le: number, line: number, out: Token[]): void {
+  // Fields between delimiters; the last field is outside the cells when
+  // empty (a trailing TAB or `|`).
+  const bounds: number[] = [ls];
+  for (let i = ls; i < le; i++) if (isDelimiter(text.charCodeAt(i))) bounds.push(i, i + 1);
+  bounds.push(le);
+  const fields = bounds.length / 2;
+  for (let f = 0; f < fields; f++) {
+    const rawStart = bounds[2 * f] as number;
+    const rawEnd = bounds[2 * f + 1] as number;
+    let s = rawStart;
+    let e = rawEnd;
+    while (s < e && (isSpace(text.charCodeAt(s)) || isIgnorable(text.charCodeAt(s)))) s++;
+    while (e > s && (isSpace(text.charCodeAt(e - 1)) || isIgnorable(text.charCodeAt(e - 1)))) e--;
+    if (s === e) {
+      // An empty first field is a cell only in a TAB-separated row (`⇥⇥0⇥0`),
+      // not before a `|` nor in one-cell-per-line text (`⇥0`).
+      const cell = f > 0 || (fields >= 3 && text.charCodeAt(rawEnd) === 9);
+      if (cell && f < fields - 1) out.push(token('empty', rawStart, rawEnd, line, true));
+      continue;
+    }
+    if (NON_NUMERIC.has(text.slice(s, e))) {
+      out.push(token('non-numeric', s, e, line, true));
+      continue;
+    }
+    tokenizeField(text, s, e, line, out);
+  }
+}
+
+function token(kind: TokenKind, start: number, end: number, line: number, alone: boolean): Token {
+  return { kind, start, end, line, alone, digits: '', gluedLeft: false, gluedRight: false };
+}
+
+/** Split one field into text and number tokens; runs of 2+ spaces split sub-fields. */
+function tokenizeField(text: string, s: number, e: number, line: number, out: Token[]): void {
+  let subFieldFirst = out.length;
+  let textStart = -1;
+  const closeText = (at: number): void => {
+    if (textStart >= 0) {
+      let end = at;
+      while (end > textStart && isSpace(text.charCodeAt(end - 1))) end--;
+      out.push(token('text', textStart, end, line, false));
+      textStart = -1;
+    }
+  };
+  const closeSubField = (): void => {
+    if (out.length - subFieldFirst === 1) (out[subFieldFirst] as Token).alone = true;
+    subFieldFirst = out.length;
+  };
+  let i = s;
+  while (i < e) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      let j = i;
+      while (j < e && isSpace(text.charCodeAt(j))) j++;
+      const next = j < e ? text.charCodeAt(j) : -1;
+      if (j - i >= 2 || next < 0 || isDigit(next)) {
+        closeText(i);
+        if (j - i >= 2) closeSubField();
+      }
+      i = j;
+      continue;
+    }
+    const negative =
+      (c === 45 || c === 0xff0d) &&
+      i + 1 < e &&
+      isDigit(text.charCodeAt(i + 1)) &&
+      (i === s || isSpace(text.charCodeAt(i - 1)));
+    if (isDigit(c) || negative) {
+      i = readNumber(text, i, e, s, line, textStart >= 0, out, closeText);
+      if (i < 0) {
+        // The digits were outline numbering: they start a text token.
+        i = -i;
+        textStart = i;
+        i = skipNumberingText(text, i, e);
+      }
+      continue;
+    }
+    if (textStart < 0) textStart = i;
+    i++;
+  }
+  closeText(e);
+  closeSubField();
+}
+
+/** Past the numbering mark that follows numbering digits. */
+function skipNumberingText(text: string, i: number, e: number): number {
+  while (i < e && isDigit(text.charCodeAt(i))) i++;
+  return i < e ? i + 1 : i;
+}
+
+/**
+ * Read a number at `i`. Digits followed by `.`/`、` and a label are outline
+ * numbering (`1.属于…`); when they follow other digits with no separator
+ * (flattened text: `00000002.<label>…`), only the last digit is numbering.
+ * Returns the index after the number, or -(start of the numbering text).
+ */
+function readNumber(
+  text: string,
+  i: number,
+  e: number,
+  fieldStart: number,
+  line: number,
+  inText: boolean,
+  out: Token[],
+  closeText: (at: number) => void,
+): number {
+  const start = i;
+  let digits = '';
+  if (!isDigit(text.charCodeAt(i))) {
+    digits = '-';
+    i++;
+  }
+  let j = i;
+  while (j < e && isDigit(text.charCodeAt(j))) digits += asciiDigit(text.charCodeAt(j++));
+  let plain = digits[0] !== '-';
+  // Thousands separators: `29,588`.
+  while (j + 3 < e + 1 && isComma(text.charCodeAt(j)) && isThreeDigits(text, j + 1, e)) {
+    for (let k = j + 1; k < j + 4; k++) digits += asciiDigit(text.charCodeAt(k));
+    j += 4;
+    plain = false;
+  }
+  if (j + 1 < e && isPoint(text.charCodeAt(j)) && isDigit(text.charCodeAt(j + 1))) {
+    digits += '.';
+    j++;
+    while (j < e && isDigit(text.charCodeAt(j))) digits += asciiDigit(text.charCodeAt(j++));
+    plain = false;
+  } else if (plain && j < e && isNumberingMark(text.charCodeAt(j)) && startsLabel(text, j + 1, e)) {
+    const gluedLeft = inText || (start > fieldStart && !isSpace(text.charCodeAt(start - 1)));
+    const numberingDigits = digits.length <= 2 && !gluedLeft ? digits.length : 1;
+    const valueEnd = j - numberingDigits;
+    if (valueEnd > start) {
+      closeText(start);
+      out.push({
+        kind: 'number',
+        start,
+        end: valueEnd,
+        line,
+        alone: false,
+        digits: digits.slice(0, digits.length - numberingDigits),
+        gluedLeft,
+        gluedRight: true,
+      });
+      return -valueEnd;
+    }
+    // Numbering inside or at the start of a label: part of the text token.
+    if (inText) return skipNumberingText(text, start, e);
+    return -start;
+  }
+  closeText(start);
+  const before = start > fieldStart ? text.charCodeAt(start - 1) : -1;
+  const after = j < e ? text.charCodeAt(j) : -1;
+  out.push({
+    kind: 'number',
+    start,
+    end: j,
+    line,
+    alone: false,
+    digits,
+    gluedLeft: before >= 0 && !isSpace(before),
+    gluedRight: after >= 0 && !isSpace(after),
+  });
+  return j;
+}
+
+function isThreeDigits(text: string, at: number, e: number): boolean {
+  if (at + 3 > e) return false;
+  for (let k = at; k < at + 3; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  return at + 3 === e || !isDigit(text.charCodeAt(at + 3));
+}
+
+/** A label starts at `i` (after at most one space): not a digit, not a space. */
+function startsLabel(text: string, i: number, e: number): boolean {
+  if (i < e && isSpace(text.charCodeAt(i))) i++;
+  if (i >= e) return false;
+  const c = text.charCodeAt(i);
+  return !isDigit(c) && !isSpace(c) && !isDelimiter(c);
+}
