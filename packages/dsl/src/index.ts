@@ -13,3 +13,17 @@ export {
 export type { PackDiagnostic } from './diagnostics.js';
 export { builtinPlaceholders } from './builtins.js';
 export { DOCS_BASE } from './compile.js';
+export {
+  openWorkspace,
+  documentSymbols,
+  definitionAt,
+  referencesAt,
+  hoverAt,
+  completionsAt,
+  type RulesWorkspace,
+  type Location,
+  type DocumentSymbol,
+  type Hover,
+  type CompletionItem,
+} from './services.js';
+export type { SymbolKind } from './symbols.js';

@@ -40,29 +40,47 @@ export function mergeTemplates(files: readonly A.RulesFile[], report: Report): T
   return order.map((id) => built.get(id)!);
 }
 
+/**
+ * The template each declaration belongs to: the latest `template` line above
+ * it in its file or, in a file without one, the only template of the pack.
+ */
+export function declarationOwners(
+  files: readonly A.RulesFile[],
+  templates: ReadonlySet<string>,
+): Map<A.Declaration, string | undefined> {
+  const owners = new Map<A.Declaration, string | undefined>();
+  const only = templates.size === 1 ? [...templates][0] : undefined;
+  for (const f of files) {
+    let current: string | undefined;
+    for (const d of f.declarations) {
+      if (d.kind === 'template') current = d.name.text;
+      owners.set(d, current ?? only);
+    }
+  }
+  return owners;
+}
+
 function assignDeclarations(
   files: readonly A.RulesFile[],
   bodies: ReadonlyMap<string, unknown>,
   report: Report,
 ): Map<string, Owned[]> {
   const owned = new Map<string, Owned[]>();
-  const only = bodies.size === 1 ? [...bodies.keys()][0] : undefined;
+  const owners = declarationOwners(files, new Set(bodies.keys()));
   for (const f of files) {
-    let current: string | undefined;
     for (const d of f.declarations) {
       if (d.kind === 'template') {
-        current = d.name.text;
-        if (!d.hasBody && current && !bodies.has(current)) {
+        if (!d.hasBody && d.name.text && !bodies.has(d.name.text)) {
           report(
             f.uri,
             'dsl-unknown-template',
-            `找不到模板“${current}”的声明（template ${current} { … }）`,
+            `找不到模板“${d.name.text}”的声明（template ${d.name.text} { … }）`,
             d.name.range,
           );
         }
         continue;
       }
-      const target = current ?? only;
+      const target = owners.get(d);
       if (!target) {
         report(
           f.uri,

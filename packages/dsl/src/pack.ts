@@ -3,6 +3,7 @@
  * across all the files given), check, and compile. A pack with any error is
  * refused: no pack, all its diagnostics.
  */
+import { compareDiagnostics } from '@govlint/text';
 import type { RulesFile } from './ast.js';
 import { checkTemplate, tableViews } from './check.js';
 import type { CompiledPack } from './compiled.js';
@@ -38,6 +39,11 @@ export function analyzePack(sources: readonly SourceFile[]): AnalyzedPack {
   });
   const templates = mergeTemplates(files, report);
   for (const t of templates) checkTemplate(t, tableViews(t), report);
+  // Stable order: files as given, then by position.
+  const fileOrder = new Map(sources.map((s, i) => [s.uri, i]));
+  diagnostics.sort(
+    (a, b) => (fileOrder.get(a.uri) ?? 0) - (fileOrder.get(b.uri) ?? 0) || compareDiagnostics(a, b),
+  );
   return { files, templates, diagnostics };
 }
 

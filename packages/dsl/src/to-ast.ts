@@ -528,7 +528,7 @@ function patternElement(node: CstNode): A.PatternElement[] {
       },
     ];
   }
-  if (tok(node, 'NumberCapture'))
+  if (tok(node, 'Number'))
     return [{ kind: 'number', range, name: nameOf(tok(node, 'Identifier'), range) }];
   if (tok(node, 'Lexicon'))
     return [{ kind: 'lexicon', range, name: nameOf(tok(node, 'Identifier'), range) }];
