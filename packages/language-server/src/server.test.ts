@@ -4,7 +4,7 @@
  * file diagnostics. The linter here is a stand-in that flags every `ERR` in
  * the text and counts its calls; test/lsp runs the built server with core.
  */
-import type { Linter, LintOptions, LintResult } from '@govlint/core';
+import type { Linter, LinterOptions, LintOptions, LintResult } from '@govlint/core';
 import type { Diagnostic } from '@govlint/text';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,8 +18,8 @@ import {
 } from 'vscode-languageserver/node.js';
 import { startServer } from './server.js';
 
-/** Flags each `ERR`; a text containing `BOOM` makes lint() throw. */
-function markerLinter(calls: string[]): Linter {
+/** Flags each `ERR`; a text containing `BOOM` makes lint() throw; a rules file's `SYNTAX` is a pack error. */
+function markerLinter(calls: string[], options: LinterOptions = {}): Linter {
   const lint = (text: string, options: LintOptions): LintResult => {
     calls.push(text);
     if (text.includes('BOOM')) throw new Error('reader exploded');
@@ -42,7 +42,26 @@ function markerLinter(calls: string[]): Linter {
       evaluation: [],
     };
   };
-  return { lint, rules: () => [], parse: () => null, templates: () => [], packDiagnostics: [] };
+  const packDiagnostics = [...(options.packs ?? []), ...(options.extraPacks ?? [])].flatMap(
+    (pack) =>
+      'files' in pack
+        ? pack.files.flatMap((f) => {
+            const start = f.text.indexOf('SYNTAX');
+            if (start < 0) return [];
+            const range = { start, end: start + 6 };
+            return [
+              {
+                uri: f.uri,
+                ruleId: 'dsl-syntax',
+                severity: 'error' as const,
+                message: '语法错误',
+                range,
+              },
+            ];
+          })
+        : [],
+  );
+  return { lint, rules: () => [], parse: () => null, templates: () => [], packDiagnostics };
 }
 
 interface Harness {
@@ -65,7 +84,7 @@ async function harness(initializationOptions: unknown = { debounceMs: 20 }): Pro
   startServer(
     createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)),
     {
-      createLinter: () => markerLinter(calls),
+      createLinter: (options) => markerLinter(calls, options),
     },
   );
   const client = createMessageConnection(
@@ -173,6 +192,25 @@ describe('server plumbing', () => {
     await didOpen(h, 'file:///off.txt', 'ERR');
     expect((await h.next('file:///off.txt')).diagnostics).toEqual([]);
     expect(h.calls).toEqual([]);
+  });
+
+  it('shows the pack errors of an unsaved rules file on its buffer', async () => {
+    const h = await harness();
+    await h.client.sendNotification('textDocument/didOpen', {
+      textDocument: {
+        uri: 'untitled:rules-1',
+        languageId: 'govlint-rules',
+        version: 1,
+        text: '𠀀 rule SYNTAX',
+      },
+    });
+    const { diagnostics } = await h.next('untitled:rules-1');
+    expect(diagnostics).toMatchObject([
+      {
+        code: 'dsl-syntax',
+        range: { start: { line: 0, character: 8 }, end: { line: 0, character: 14 } },
+      },
+    ]);
   });
 
   it('locates errors in an open govlint.config.json', async () => {

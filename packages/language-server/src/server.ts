@@ -21,6 +21,7 @@ import { codeActions, FIX_ALL_KIND } from './handlers/code-actions.js';
 import { configDiagnostics } from './handlers/config-file.js';
 import { isReportCandidate, lintReport, reportDiagnostics } from './handlers/diagnostics.js';
 import { foldingRanges } from './handlers/folding.js';
+import { packDiagnosticsFor, rulesFileDiagnostics } from './handlers/rules-files.js';
 import { hoverAt } from './handlers/hover.js';
 import { documentSymbols } from './handlers/symbols.js';
 import { LintScheduler } from './lint-scheduler.js';
@@ -81,13 +82,24 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     publish(doc.uri, snapshot.version, reportDiagnostics(snapshot));
   }
 
+  function lintRulesFile(doc: TextDocument): Diagnostic[] {
+    const found = packDiagnosticsFor(
+      doc,
+      options.createLinter,
+      workspace.rulePaths(),
+      workspace.builtinIds(),
+      openText,
+    );
+    return rulesFileDiagnostics(doc, found);
+  }
+
   function lint(uri: string): void {
     const doc = documents.get(uri);
     if (!doc) return;
     try {
       if (isConfigFile(uri))
         publish(uri, doc.version, configDiagnostics(doc.getText(), uriToPath(uri) ?? uri));
-      else if (isRulesFile(uri, doc.languageId)) publish(uri, doc.version, []);
+      else if (isRulesFile(uri, doc.languageId)) publish(uri, doc.version, lintRulesFile(doc));
       else lintReportDocument(doc);
     } catch (error) {
       log.error(`govlint: linting ${uri} failed: ${(error as Error)?.stack ?? String(error)}`);

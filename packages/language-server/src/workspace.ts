@@ -5,7 +5,7 @@
  * settings change (the server then lints every open report again).
  */
 import type { FileConfig, Linter, LinterOptions } from '@govlint/core';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { configForFile, readConfigChain, type ConfigChain } from './config.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { loadPacks, uriToPath } from './workspace-files.js';
@@ -31,6 +31,7 @@ export class Workspace {
   private readonly linters = new Map<string, Linter>();
   private readonly chains = new Map<string, ConfigChain>();
   private readonly reported = new Set<string>();
+  private builtins: ReadonlySet<string> | undefined;
 
   constructor(
     private readonly createLinter: LinterFactory,
@@ -84,6 +85,26 @@ export class Workspace {
     if (this.reported.has(message)) return;
     this.reported.add(message);
     this.log.error(message);
+  }
+
+  /** Workspace rule paths as absolute paths: the settings' and the root config's. */
+  rulePaths(): string[] {
+    const base = this.roots[0];
+    const fromSettings = this.settings.rulePaths.flatMap((p) =>
+      isAbsolute(p) ? [p] : base ? [resolve(base, p)] : [],
+    );
+    const fromConfig = base ? configForFile(this.chainFor(base), join(base, '_')).rulePaths : [];
+    return [...fromSettings, ...fromConfig];
+  }
+
+  /** Template ids of the built-in packs (they name the packs' folders). */
+  builtinIds(): ReadonlySet<string> {
+    this.builtins ??= new Set(
+      this.createLinter({})
+        .templates()
+        .map((t) => t.id),
+    );
+    return this.builtins;
   }
 
   /** A rules file changed: rebuild the linters on next use. */
