@@ -1,15 +1,21 @@
 /**
- * Findings about the six sections: missing, out of order or renumbered,
- * written in a variant wording, empty, and a second top-level numbering
- * sequence inside the report (sub-topics numbered `一、二、三、`).
+ * Findings about the template's sections: missing, out of order or
+ * renumbered, written in a variant wording, empty, and a second top-level
+ * numbering sequence inside the report (sub-topics numbered `一、二、三、`).
  */
-import type { CompiledTemplate } from '@govlint/dsl';
+import type { CompiledTemplate, SectionDecl } from '@govlint/dsl';
 import type { Range } from '@govlint/text';
 import type { Findings } from './findings.js';
 import { fold } from './fold.js';
 import type { Lines } from './lines.js';
 import { isTopLevelNumbering, ordinalOf, splitNumbering } from './numbering.js';
 import type { FoundSection } from './sections.js';
+
+/** The section's number as its heading writes it (`四` for `四、…`). */
+function numberOf(decl: SectionDecl): string {
+  const { numbering } = splitNumbering(fold(decl.heading));
+  return numbering.replace(/[、.()]/gu, '') || String(decl.order + 1);
+}
 
 export function sectionFindings(
   text: string,
@@ -27,12 +33,14 @@ export function sectionFindings(
       .map((d) => found.get(d))
       .find((s) => s !== undefined);
     const at = next ? next.start : text.length;
+    const number = numberOf(decl);
     findings.add(
       'section-missing',
       { start: at, end: at },
-      `缺少第${decl.order + 1}部分“${decl.heading}”`,
+      `缺少第${number}部分“${decl.heading}”`,
       {
         section: decl.id,
+        number,
         heading: decl.heading,
       },
     );
@@ -40,34 +48,35 @@ export function sectionFindings(
   let highest: FoundSection | null = null;
   for (const s of sections) {
     const written = text.slice(s.start, s.end).trim();
+    const data = {
+      section: s.decl.id,
+      found: written,
+      heading: s.decl.heading,
+      expected: numberOf(s.decl),
+    };
     if (s.renumbered) {
       findings.add(
         'section-order',
         s,
-        `标题“${written}”的编号与模板“${s.decl.heading}”不符（编号错位）`,
+        `“${written}”的编号错位：“${s.decl.heading}”应为第${data.expected}部分`,
         {
-          section: s.decl.id,
-          found: written,
-          expected: s.decl.heading,
+          ...data,
+          previous: highest?.decl.heading ?? '',
         },
       );
     } else if (highest && s.decl.order < highest.decl.order) {
-      findings.add('section-order', s, `“${s.decl.heading}”应在“${highest.decl.heading}”之前`, {
-        section: s.decl.id,
-        found: written,
-        expected: s.decl.heading,
-        after: highest.decl.heading,
-      });
+      findings.add(
+        'section-order',
+        s,
+        `“${s.decl.heading}”的位置不对：应为第${data.expected}部分，却出现在“${highest.decl.heading}”之后`,
+        { ...data, previous: highest.decl.heading },
+      );
     } else if (s.match !== 'exact') {
       findings.add(
         'section-heading-variant',
         s,
-        `标题“${written}”与模板“${s.decl.heading}”措辞不同`,
-        {
-          section: s.decl.id,
-          found: written,
-          expected: s.decl.heading,
-        },
+        `标题“${written}”与格式规定的“${s.decl.heading}”不完全一致`,
+        data,
       );
     }
     if (!highest || s.decl.order > highest.decl.order) highest = s;
@@ -77,7 +86,7 @@ export function sectionFindings(
     if (withTables.has(s.decl.id)) return;
     const end = sections[i + 1]?.start ?? text.length;
     if (fold(text.slice(s.end, Math.min(end, s.end + 2000))).length === 0) {
-      findings.add('section-empty', s, `“${s.decl.heading}”下没有内容`, {
+      findings.add('section-empty', s, `“${s.decl.heading}”部分没有内容`, {
         section: s.decl.id,
         heading: s.decl.heading,
       });
@@ -99,7 +108,7 @@ function numberingDuplicate(
   if (!first) return;
   const inTable = (o: number) => tableRanges.some((r) => r.start <= o && o < r.end);
   const isHeading = (o: number) => sections.some((s) => s.start <= o && o < s.end + 1);
-  let sequenceStart: { range: Range; section: number } | null = null;
+  let sequenceStart: { range: Range; section: number; number: string } | null = null;
   for (let n = 0; n < lines.starts.length; n++) {
     const start = lines.starts[n] as number;
     const end = lines.ends[n] as number;
@@ -117,13 +126,15 @@ function numberingDuplicate(
       continue;
     const section = sections.filter((s) => s.start <= start).length;
     const ordinal = ordinalOf(numbering);
-    if (ordinal === 1) sequenceStart = { range: { start, end }, section };
-    else if (ordinal === 2 && sequenceStart && sequenceStart.section === section) {
+    if (ordinal === 1) {
+      sequenceStart = { range: { start, end }, section, number: numbering.replace(/[、.]/gu, '') };
+    } else if (ordinal === 2 && sequenceStart && sequenceStart.section === section) {
+      const found = text.slice(sequenceStart.range.start, sequenceStart.range.end).trim();
       findings.add(
         'section-numbering-duplicate',
         sequenceStart.range,
-        `正文中出现第二套“一、二、…”顶级编号（“${text.slice(start, end).trim()}”等），与六个部分的编号冲突`,
-        { found: text.slice(sequenceStart.range.start, sequenceStart.range.end).trim() },
+        `“${found}”重复使用了第${sequenceStart.number}部分的编号：小标题应使用（一）（二）……`,
+        { found, number: sequenceStart.number },
       );
       sequenceStart = null;
     }

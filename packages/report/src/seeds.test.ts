@@ -142,7 +142,8 @@ describe('seed 001 (TAB rows, truncated table 三, garbled table 四)', () => {
     const rowsMissing = model.findings.filter((f) => f.ruleId === 'table-rows-missing');
     expect(rowsMissing).toHaveLength(1);
     expect(rowsMissing[0]?.data).toMatchObject({
-      table: 'T3',
+      table: '表三',
+      tableId: 'T3',
       rows: ['三.六.1', '三.六.2', '三.六.3', '三.七', '四'],
     });
     const variant = model.findings.find(
@@ -271,14 +272,23 @@ describe('seed 004 (Markdown headings and TAB rows)', () => {
       'table-extra-cells@74',
     ]);
     const extra = model.findings.filter((f) => f.ruleId === 'table-extra-cells');
-    expect(extra.map((f) => [f.data?.row, f.data?.found, f.data?.expected])).toEqual([
+    expect(extra.map((f) => [f.data?.rowId, f.data?.found, f.data?.expected])).toEqual([
       ['三.六.3', 8, 7],
       ['三.七', 8, 7],
       ['四', 8, 7],
     ]);
     expect(model.findings.find((f) => f.ruleId === 'table-cells-missing')?.data).toMatchObject({
-      table: 'T4',
-      cells: ['RV.维持', 'RV.纠正', 'RV.其他', 'RV.未结', 'RV.总计'],
+      table: '表四',
+      cellIds: ['RV.维持', 'RV.纠正', 'RV.其他', 'RV.未结', 'RV.总计'],
+      cells: [
+        '行政复议 › 结果维持',
+        '行政复议 › 结果纠正',
+        '行政复议 › 其他结果',
+        '行政复议 › 尚未审结',
+        '行政复议 › 总计',
+      ],
+      found: 10,
+      expected: 15,
     });
   });
   it('joins the title split over two Markdown headings', () => {

@@ -3,7 +3,7 @@
  * turns each row's slots into cells, and reports what is missing, extra,
  * blank, relaxed or ambiguous.
  */
-import type { BlockDecl, CompiledTemplate } from '@govlint/dsl';
+import type { BlockDecl, CompiledTemplate, TableDecl } from '@govlint/dsl';
 import type { Range } from '@govlint/text';
 import type { Findings } from '../findings.js';
 import { type Folded, fold } from '../fold.js';
@@ -19,6 +19,7 @@ import { type PreparedTable, prepareTables } from './prepare.js';
 import { type Region, tableRegions } from './regions.js';
 import { type RowScan, type TableScan, scanTable } from './scan.js';
 import { reportCells } from './report-cells.js';
+import { tableData, tableName } from './names.js';
 
 export interface TablesRead {
   readonly tables: Table[];
@@ -69,10 +70,9 @@ export function readTables(ctx: ReadContext): TablesRead {
         ctx.findings.add(
           'table-missing',
           { start: section.start, end: section.end },
-          `“${section.decl.heading}”下未找到表格“${table.decl.title}”（表格可能是图片）`,
+          `“${section.decl.heading}”下找不到${tableName(table.decl)}“${table.decl.title}”：表格可能是图片，无法核对数据`,
           {
-            table: table.decl.id,
-            tableTitle: table.decl.title,
+            ...tableData(table.decl),
             section: section.decl.id,
             heading: section.decl.heading,
           },
@@ -165,7 +165,7 @@ function readTable(
     const found = ctx.text.slice(p.token.start, p.token.end);
     labelVariant(
       ctx,
-      decl.title,
+      decl,
       { start: p.token.start, end: p.token.end },
       found,
       p.label.text,
@@ -174,14 +174,14 @@ function readTable(
   }
   for (const h of scan.header.concat(scan.others)) {
     if (h.how === 'prefix' || h.how === 'suffix' || h.how === 'fuzzy') {
-      labelVariant(ctx, decl.title, h, ctx.text.slice(h.start, h.end), h.label.text, h.how);
+      labelVariant(ctx, decl, h, ctx.text.slice(h.start, h.end), h.label.text, h.how);
     }
   }
   for (const r of present) {
     if (r.hit.how === 'prefix' || r.hit.how === 'suffix' || r.hit.how === 'fuzzy') {
       labelVariant(
         ctx,
-        decl.title,
+        decl,
         r.hit,
         ctx.text.slice(r.hit.start, r.hit.end),
         r.decl.label,
@@ -283,7 +283,7 @@ function rowsFromExtraValues(
 
 function labelVariant(
   ctx: ReadContext,
-  tableTitle: string,
+  table: TableDecl,
   at: Range,
   found: string,
   expected: string,
@@ -294,8 +294,8 @@ function labelVariant(
   ctx.findings.add(
     'label-variant',
     at,
-    `标签“${found.trim()}”与模板“${expected}”不一致${dropped ? '（缺字或断行）' : '（用词不同）'}`,
-    { table: tableTitle, found: found.trim(), expected, how },
+    `${tableName(table)}中的“${found.trim()}”与格式规定的“${expected}”不一致${dropped ? '（缺字或断行）' : '（用词不同）'}`,
+    { ...tableData(table), found: found.trim(), expected, how },
     severity,
   );
 }
@@ -326,10 +326,9 @@ function headerGarbled(
   ctx.findings.add(
     'table-header-garbled',
     { start, end },
-    `表格“${table.decl.title}”的表头无法识别，已按位置读取数值`,
+    `${tableName(table.decl)}“${table.decl.title}”的表头文字无法识别，已按数值个数读取`,
     {
-      table: table.decl.id,
-      tableTitle: table.decl.title,
+      ...tableData(table.decl),
       matched: matchedColumnCount(scan, []),
       expected: columnCount(table.decl),
     },
@@ -360,10 +359,9 @@ function rowsMissing(
   ctx.findings.add(
     'table-rows-missing',
     at,
-    `表格“${table.decl.title}”缺少 ${ids.length} 行：${labels.join('、')}`,
+    `${tableName(table.decl)}“${table.decl.title}”缺少 ${ids.length} 行：${ids.join('、')}`,
     {
-      table: table.decl.id,
-      tableTitle: table.decl.title,
+      ...tableData(table.decl),
       rows: ids,
       rowLabels: labels,
       count: ids.length,

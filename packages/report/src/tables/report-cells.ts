@@ -5,6 +5,7 @@
 import type { BlockDecl, ColumnDecl } from '@govlint/dsl';
 import type { Cell } from '../model.js';
 import type { Token } from '../tokens.js';
+import { columnName, rowName, tableData, tableName } from './names.js';
 import type { CellRead, RowValues } from './cells.js';
 import type { PreparedTable } from './prepare.js';
 import type { ReadContext } from './read.js';
@@ -22,23 +23,20 @@ export function reportCells(
     const v = values.get(row);
     if (!v) continue;
     const block = decl.blocks[row.block] as BlockDecl;
-    const rowLabel = row.decl.label;
-    const base = { table: decl.id, tableTitle: decl.title, row: row.decl.id, rowLabel };
+    const rowLabel = rowName(decl, row.decl);
+    const base = { ...tableData(decl), row: rowLabel, rowId: row.decl.id };
+    const where = `${tableName(decl)}“${rowLabel}”`;
     if (v.ambiguous) {
       const range = spanOf(
         row.slots.filter((t) => t.kind === 'number'),
         row.hit.end,
       );
+      const k = block.columns.length;
       ctx.findings.add(
         'cells-ambiguous',
         range,
-        `“${rowLabel}”行的数字连在一起（${v.ambiguous.digits}），无法唯一拆分为 ${block.columns.length} 个单元格，未读取数值`,
-        {
-          ...base,
-          digits: v.ambiguous.digits,
-          candidates: v.ambiguous.candidates,
-          expected: block.columns.length,
-        },
+        `${where}：数字连在一起（${v.ambiguous.digits}），无法唯一拆分为 ${k} 个单元格，未读取数值`,
+        { ...base, found: v.ambiguous.digits, candidates: v.ambiguous.candidates, expected: k },
       );
       for (const c of block.columns) out.push(cell(decl.id, row, c, null, 'missing', '', range));
       continue;
@@ -47,19 +45,13 @@ export function reportCells(
     const missing = reads.filter((c) => c.status === 'missing');
     if (missing.length > 0) {
       const ids = missing.map((c) => (block.columns[c.column] as ColumnDecl).id);
-      const labels = missing.map((c) => labelOf(block.columns[c.column] as ColumnDecl));
-      const range = missingRange(missing, row);
+      const names = missing.map((c) => columnName(block, block.columns[c.column] as ColumnDecl));
+      const found = reads.length - missing.length;
       ctx.findings.add(
         'table-cells-missing',
-        range,
-        `${rowLabel ? `“${rowLabel}”行` : `表格“${decl.title}”`}缺少 ${ids.length} 个单元格：${labels.join('、')}`,
-        {
-          ...base,
-          cells: ids,
-          columnLabels: labels,
-          found: reads.length - missing.length,
-          expected: reads.length,
-        },
+        missingRange(missing, row),
+        `${where}：应有 ${reads.length} 个数值，只找到 ${found} 个（缺少 ${names.join('、')}）`,
+        { ...base, cells: names, cellIds: ids, found, expected: reads.length },
       );
     }
     for (const r of reads) {
@@ -69,19 +61,15 @@ export function reportCells(
       out.push(
         cell(decl.id, row, column, r.value, r.status, r.status === 'blank' ? '' : raw, range),
       );
-      const cellData = { ...base, column: column.id, columnLabel: labelOf(column), raw };
+      const name = columnName(block, column);
+      const cellData = { ...base, column: name, columnId: column.id, found: raw };
       if (r.status === 'blank') {
-        ctx.findings.add(
-          'cell-blank',
-          range,
-          `“${rowLabel || decl.title}”的“${labelOf(column)}”为空，按 0 计`,
-          cellData,
-        );
+        ctx.findings.add('cell-blank', range, `${where}的“${name}”为空，按 0 计`, cellData);
       } else if (r.status === 'non-numeric') {
         ctx.findings.add(
           'cell-non-numeric',
           range,
-          `“${rowLabel || decl.title}”的“${labelOf(column)}”填写“${raw}”，按 0 计`,
+          `${where}的“${name}”填写“${raw}”，按 0 计`,
           cellData,
         );
       }
@@ -91,7 +79,7 @@ export function reportCells(
       ctx.findings.add(
         'table-extra-cells',
         spanOf(v.extra, row.hit.end),
-        `${rowLabel ? `“${rowLabel}”行` : `表格“${decl.title}”`}有 ${k + v.extra.length} 个数值，模板只有 ${k} 列`,
+        `${where}：应有 ${k} 个数值，却有 ${k + v.extra.length} 个`,
         {
           ...base,
           found: k + v.extra.length,
@@ -114,12 +102,6 @@ function cell(
   range: { start: number; end: number },
 ): Cell {
   return { table, row: row.decl.id, column: column.id, value, status, raw, range };
-}
-
-/** The innermost header group, or the column's own label. */
-function labelOf(column: ColumnDecl): string {
-  const group = column.groups.at(-1);
-  return group && column.groups.length > 1 ? `${group}·${column.label}` : column.label;
 }
 
 /**

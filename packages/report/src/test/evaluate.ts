@@ -27,8 +27,10 @@ export function checkIdentities(
   let notEvaluable = 0;
   const failed: string[] = [];
   for (const rule of template.rules) {
-    if (rule.check.kind !== 'assert') continue;
+    // The hard identities only (spec §5.1): errors, unconditional equalities.
+    if (rule.check.kind !== 'assert' || rule.severity !== 'error') continue;
     for (const inst of rule.check.instances) {
+      if (inst.when || inst.assert.op !== '=') continue;
       if (!inst.assert.left.terms.every((t) => tables.includes(t.cell.table))) continue;
       const l = sum(inst.assert.left);
       const r = sum(inst.assert.right);
