@@ -221,9 +221,18 @@ export function completionsAt(ws: RulesWorkspace, uri: string, offset: number): 
   }
   const template = templateAt(ws, uri, offset);
   const symbols = [...ws.index.symbols.values()].filter((s) => s.template === template);
-  const of = (kinds: SymbolKind[], table?: string): CompletionItem[] =>
+  const of = (
+    kinds: SymbolKind[],
+    table?: string,
+    dimension?: 'row' | 'column',
+  ): CompletionItem[] =>
     symbols
-      .filter((s) => kinds.includes(s.kind) && (table === undefined || s.table === table))
+      .filter(
+        (s) =>
+          kinds.includes(s.kind) &&
+          (table === undefined || s.table === table) &&
+          (dimension === undefined || s.dimension === undefined || s.dimension === dimension),
+      )
       .map((s) => ({ label: s.id, kind: s.kind, detail: s.label }));
 
   const prev = tokens[tokens.length - 1]?.tokenType.name;
@@ -236,9 +245,8 @@ export function completionsAt(ws: RulesWorkspace, uri: string, offset: number): 
     else if (name === 'LBracket') {
       if (depth === 0) {
         const table = tokens[i - 1]?.image ?? '';
-        const quantifier = tokens
-          .slice(Math.max(0, i - 6), i)
-          .find((t) => /^(Row|Column)$/.test(t.tokenType.name));
+        // `for each row r in T3[`: the quantifier says which dimension the brackets select.
+        const quantifier = tokens[i - 2]?.tokenType.name === 'In' ? tokens[i - 4] : undefined;
         const view = ws.analysis.templates
           .find((t) => t.id === template)
           ?.tables.find((t) => t.id === table);
@@ -246,8 +254,11 @@ export function completionsAt(ws: RulesWorkspace, uri: string, offset: number): 
         const wantRows = quantifier
           ? quantifier.tokenType.name === 'Row'
           : commas === 0 && !singleRow;
-        if (prev === 'Of') return of(['group'], table);
-        return wantRows ? of(['row', 'group', 'block'], table) : of(['column', 'group'], table);
+        const dimension = wantRows ? 'row' : 'column';
+        if (prev === 'Of') return of(['group'], table, dimension);
+        return wantRows
+          ? of(['row', 'group', 'block'], table, dimension)
+          : of(['column', 'group'], table, dimension);
       }
       depth--;
     } else if (name === 'Comma' && depth === 0) commas++;

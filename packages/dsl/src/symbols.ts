@@ -18,6 +18,8 @@ export interface SymbolInfo {
   readonly id: string;
   readonly template: string;
   readonly table?: string;
+  /** For rows, columns and groups: which of the two a group gathers. */
+  readonly dimension?: 'row' | 'column';
   /** The label, heading or title, or a rule's description. */
   readonly label: string;
   readonly origin: Origin;
