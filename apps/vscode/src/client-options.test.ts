@@ -11,7 +11,8 @@ describe('client options', () => {
       { scheme: 'untitled', language: 'markdown' },
       { scheme: 'file', language: 'html' },
       { scheme: 'untitled', language: 'html' },
-      { language: 'govlint-rules' },
+      { scheme: 'file', language: 'govlint-rules' },
+      { scheme: 'untitled', language: 'govlint-rules' },
       { scheme: 'file', pattern: '**/govlint.config.json' },
     ]);
   });

@@ -5,6 +5,9 @@
 export const RULES_LANGUAGE = 'govlint-rules';
 export const CONFIG_FILE_PATTERN = '**/govlint.config.json';
 export const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'html'];
+/** Where the built-in rules files live (inside the server), and how the client asks for one. */
+export const BUILTIN_RULES_SCHEME = 'govlint-rules';
+export const RULES_FILE_REQUEST = 'govlint/rulesFile';
 
 export interface ExtensionSettings {
   readonly enable: boolean;
@@ -29,7 +32,9 @@ export function documentSelector(settings: ExtensionSettings): DocumentFilter[] 
   ]);
   return [
     ...reports,
-    { language: RULES_LANGUAGE },
+    // Not the built-in rules opened from the server (scheme govlint-rules): they are read-only.
+    { scheme: 'file', language: RULES_LANGUAGE },
+    { scheme: 'untitled', language: RULES_LANGUAGE },
     { scheme: 'file', pattern: CONFIG_FILE_PATTERN },
   ];
 }

@@ -10,7 +10,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node.js';
-import { documentSelector, readSettings, serverSettings } from './client-options.js';
+import {
+  BUILTIN_RULES_SCHEME,
+  documentSelector,
+  readSettings,
+  RULES_FILE_REQUEST,
+  serverSettings,
+} from './client-options.js';
 
 let client: LanguageClient | undefined;
 
@@ -42,6 +48,20 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   await client.start();
 }
 
+/**
+ * The built-in rules files live inside the server bundle, under the
+ * `govlint-rules:` scheme: go to definition from a workspace pack opens them
+ * read-only, with their text from the server.
+ */
+const builtinRules: vscode.TextDocumentContentProvider = {
+  async provideTextDocumentContent(uri) {
+    const text = await client?.sendRequest<string | null>(RULES_FILE_REQUEST, {
+      uri: uri.toString(),
+    });
+    return text ?? '';
+  },
+};
+
 async function restart(context: vscode.ExtensionContext): Promise<void> {
   await client?.stop();
   client = undefined;
@@ -51,6 +71,7 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(
     vscode.commands.registerCommand('govlint.restartServer', () => restart(context)),
+    vscode.workspace.registerTextDocumentContentProvider(BUILTIN_RULES_SCHEME, builtinRules),
     // The document selector is fixed when the client starts: a new language list needs a restart.
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('govlint.languages')) void restart(context);

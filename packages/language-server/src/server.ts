@@ -17,13 +17,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, FIX_ALL_KIND } from './handlers/code-actions.js';
+import { FIX_ALL_KIND } from './handlers/code-actions.js';
 import { configDiagnostics } from './handlers/config-file.js';
 import { isReportCandidate, lintReport, reportDiagnostics } from './handlers/diagnostics.js';
-import { foldingRanges } from './handlers/folding.js';
 import { packDiagnosticsFor, rulesFileDiagnostics } from './handlers/rules-files.js';
-import { hoverAt } from './handlers/hover.js';
-import { documentSymbols } from './handlers/symbols.js';
+import { registerRequests } from './requests.js';
+import { RulesWorkspaces } from './rules-workspace.js';
 import { LintScheduler } from './lint-scheduler.js';
 import { LintStore } from './lint-state.js';
 import { internalErrorDiagnostic } from './internal-error.js';
@@ -48,21 +47,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       .find((doc) => uriToPath(doc.uri) === path)
       ?.getText();
   const workspace = new Workspace(options.createLinter, openText, log);
+  const rules = new RulesWorkspaces(() => ({
+    rulePaths: workspace.rulePaths(),
+    builtinIds: workspace.builtinIds(),
+    openDocument: (path) => {
+      const doc = documents.all().find((d) => uriToPath(d.uri) === path);
+      return doc && { uri: doc.uri, text: doc.getText() };
+    },
+  }));
   const scheduler = new LintScheduler(DEFAULT_SETTINGS.debounceMs, (uri) => lint(uri));
   const justOpened = new Set<string>();
   let canPullConfiguration = false;
   let canWatchFiles = false;
   let canRegisterConfiguration = false;
-
-  /** Run `fn`, log and return `fallback` if it throws: one bad document never stops the server. */
-  function guarded<T>(what: string, fallback: T, fn: () => T): T {
-    try {
-      return fn();
-    } catch (error) {
-      log.error(`govlint: ${what} failed: ${(error as Error)?.stack ?? String(error)}`);
-      return fallback;
-    }
-  }
 
   function publish(uri: string, version: number, diagnostics: Diagnostic[]): void {
     void connection.sendDiagnostics({ uri, version, diagnostics });
@@ -126,6 +123,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   function workspaceInputChanged(uri: string): void {
     if (isConfigFile(uri)) workspace.invalidateConfig();
     else workspace.invalidatePacks();
+    rules.invalidate();
     relintAll();
   }
 
@@ -151,6 +149,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        // For rules files: `[` and `,` open a cell reference's rows and columns.
+        completionProvider: { triggerCharacters: ['[', ',', ' '] },
+        definitionProvider: true,
+        referencesProvider: true,
       },
       serverInfo: { name: 'govlint-language-server', version: '0.1.0' },
     };
@@ -203,35 +205,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   });
 
-  const snapshotOf = (uri: string) => {
-    const doc = documents.get(uri);
-    return doc ? store.current(uri, doc.version) : undefined;
-  };
-
-  connection.onHover((params) =>
-    guarded('hover', null, () => {
-      const snapshot = snapshotOf(params.textDocument.uri);
-      return snapshot ? hoverAt(snapshot, snapshot.index.offsetAt(params.position)) : null;
-    }),
-  );
-  connection.onCodeAction((params) =>
-    guarded('code actions', [], () => {
-      const doc = documents.get(params.textDocument.uri);
-      return doc ? codeActions(doc, params, store.get(doc.uri)) : [];
-    }),
-  );
-  connection.onDocumentSymbol((params) =>
-    guarded('document symbols', [], () => {
-      const snapshot = store.get(params.textDocument.uri);
-      return snapshot ? documentSymbols(snapshot) : [];
-    }),
-  );
-  connection.onFoldingRanges((params) =>
-    guarded('folding ranges', [], () => {
-      const snapshot = store.get(params.textDocument.uri);
-      return snapshot ? foldingRanges(snapshot) : [];
-    }),
-  );
+  registerRequests({ connection, documents, store, rules, log: log.error });
   connection.onShutdown(() => scheduler.dispose());
 
   documents.listen(connection);

@@ -8,6 +8,7 @@ import { LineIndex } from '@govlint/text';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { toLspDiagnostic } from '../convert.js';
 import { rulesContextFor } from '../rules-packs.js';
+import { builtinRulesText } from '../rules-workspace.js';
 import { uriToPath } from '../workspace-files.js';
 
 export interface RulesFileDocument {
@@ -24,6 +25,8 @@ export function packDiagnosticsFor(
   openText: (path: string) => string | undefined,
 ): PackDiagnostic[] {
   const path = uriToPath(doc.uri);
+  // A built-in rules file opened read-only (go to definition) is not checked again.
+  if (builtinRulesText(doc.uri) !== undefined) return [];
   if (!path) {
     // An unsaved file: checked alone, on top of the built-in packs.
     const pack = { id: 'untitled', files: [{ uri: doc.uri, text: doc.getText() }] };
