@@ -15,6 +15,11 @@ export interface Origin {
   readonly nameRange: Range;
 }
 
+/** The origin of a declaration: its file, its whole range, and its name's range. */
+export function origin(uri: string, node: A.Node, name?: A.Name): Origin {
+  return { uri, range: node.range, nameRange: name?.range ?? node.range };
+}
+
 export interface TemplateModel {
   readonly id: string;
   readonly origin: Origin;
