@@ -13,24 +13,40 @@ export function isToken(e: CstElement): e is IToken {
   return (e as IToken).image !== undefined;
 }
 
-export function tokens(node: CstNode | undefined, key: string): IToken[] {
-  const list = (node?.children as Children | undefined)?.[key] ?? [];
-  return list.filter(
-    (e): e is IToken => isToken(e) && !e.isInsertedInRecovery && Number.isFinite(e.startOffset),
-  );
+const none: readonly CstElement[] = [];
+
+function children(node: CstNode | undefined, key: string): readonly CstElement[] {
+  return (node?.children as Children | undefined)?.[key] ?? none;
 }
 
+/** A token that was really read (not inserted by recovery, so it has a position). */
+function isRealToken(e: CstElement): e is IToken {
+  return isToken(e) && !e.isInsertedInRecovery && Number.isFinite(e.startOffset);
+}
+
+export function tokens(node: CstNode | undefined, key: string): IToken[] {
+  return children(node, key).filter(isRealToken);
+}
+
+/** The `index`-th real token under `key`, without building the list (this runs for every token). */
 export function tok(node: CstNode | undefined, key: string, index = 0): IToken | undefined {
-  return tokens(node, key)[index];
+  let seen = 0;
+  for (const e of children(node, key)) {
+    if (isRealToken(e) && seen++ === index) return e;
+  }
+  return undefined;
 }
 
 export function nodes(node: CstNode | undefined, key: string): CstNode[] {
-  const list = (node?.children as Children | undefined)?.[key] ?? [];
-  return list.filter((e): e is CstNode => !isToken(e));
+  return children(node, key).filter((e): e is CstNode => !isToken(e));
 }
 
 export function sub(node: CstNode | undefined, key: string, index = 0): CstNode | undefined {
-  return nodes(node, key)[index];
+  let seen = 0;
+  for (const e of children(node, key)) {
+    if (!isToken(e) && seen++ === index) return e;
+  }
+  return undefined;
 }
 
 export function tokenRange(t: IToken): Range {
@@ -56,9 +72,9 @@ export function nameOf(t: IToken | undefined, at: Range): A.Name {
 }
 
 export function unquote(image: string): string {
-  return image
-    .slice(1, -1)
-    .replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+  const inner = image.slice(1, -1);
+  if (!inner.includes('\\')) return inner;
+  return inner.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
 }
 
 export function str(t: IToken | undefined, at: Range): A.Str {
