@@ -1,7 +1,7 @@
 /**
- * Bytes to text and back. Reports come as UTF-8 (with or without BOM),
- * UTF-16 with BOM, or GB18030 (which includes GBK and GB2312). Decoding
- * strips the BOM, so offset 0 is the first character in the editor too.
+ * Writing a fix back in the file's own encoding (decoding is the reader's
+ * `decode`: UTF-8 with or without BOM, UTF-16 with BOM, GB18030; the BOM is
+ * not part of the text).
  *
  * Writing a fix back must keep the file's encoding. UTF-8 and UTF-16 are
  * re-encoded; there is no GB18030 encoder in Node, so a GB18030 file is
@@ -10,43 +10,14 @@
  * the fixes only write ASCII digits, which GB18030 encodes as ASCII.
  */
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
-
+/** What `@govlint/report`'s `decode` says about the bytes it decoded. */
 export interface Decoded {
   readonly text: string;
-  readonly encoding: Encoding;
+  readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'binary';
   readonly bom: boolean;
 }
 
-export class NotTextError extends Error {}
-
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
-const GB_BOM = [0x84, 0x31, 0x95, 0x33];
-
-const startsWith = (bytes: Uint8Array, prefix: readonly number[]) =>
-  prefix.every((b, i) => bytes[i] === b);
-
-export function decodeBytes(bytes: Uint8Array): Decoded {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le', bom: true };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be', bom: true };
-  }
-  if (startsWith(bytes, GB_BOM)) {
-    const text = new TextDecoder('gb18030').decode(bytes.subarray(4));
-    return { text, encoding: 'gb18030', bom: true };
-  }
-  // A NUL byte does not occur in text in any of our encodings.
-  if (bytes.subarray(0, 8192).includes(0)) throw new NotTextError('binary');
-  const bom = startsWith(bytes, UTF8_BOM);
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text, encoding: 'utf-8', bom };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', bom: false };
-  }
-}
 
 /**
  * The bytes of `fixed` in the original's encoding. `edits` are the changes
@@ -60,7 +31,11 @@ export function encodeLike(
   edits: readonly { readonly start: number; readonly end: number; readonly text: string }[],
 ): Uint8Array | null {
   switch (original.encoding) {
+    case 'binary':
+      return null;
     case 'utf-8': {
+      // Bytes that were not UTF-8 were read as U+FFFD: writing would lose them.
+      if (original.text.includes('\ufffd')) return null;
       const body = new TextEncoder().encode(fixed);
       return original.bom ? concat([new Uint8Array(UTF8_BOM), body]) : body;
     }

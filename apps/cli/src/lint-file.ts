@@ -7,7 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { applyFixes, type FileConfig, type LintResult, type Linter } from '@govlint/core';
 import type { Fix } from '@govlint/text';
-import { type Decoded, NotTextError, decodeBytes, encodeLike } from './encoding.js';
+import { decode } from '@govlint/report';
+import { type Decoded, encodeLike } from './encoding.js';
 import {
   type FileResult,
   type ResultOptions,
@@ -41,13 +42,9 @@ export function lintFile(
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     return fatalResult(filePath, `无法读取文件（${code}）`);
   }
-  let decoded: Decoded;
-  try {
-    decoded = decodeBytes(data);
-  } catch (e) {
-    if (e instanceof NotTextError)
-      return fatalResult(filePath, '不是文本文件（binary content），已跳过');
-    throw e;
+  const decoded: Decoded = decode(data);
+  if (decoded.encoding === 'binary') {
+    return fatalResult(filePath, '不是文本文件（binary content），已跳过');
   }
   const lintOptions = {
     uri: filePath,
@@ -67,14 +64,17 @@ export function lintFile(
       const edits = outcome.edits.map((e) => ({ ...e.range, text: e.text }));
       const encoded = encodeLike(state.decoded, state.bytes, outcome.text, edits);
       // Never write what would not read back as the fixed text.
-      if (encoded && decodeBytes(encoded).text === outcome.text) {
+      if (encoded && decode(encoded).text === outcome.text) {
         state = { decoded: { ...state.decoded, text: outcome.text }, bytes: encoded };
       } else writable = false;
     }
     text = outcome.text;
     result = linter.lint(text, lintOptions);
   }
-  if (options.fixDryRun) return toFileResult(filePath, text, result, options, text);
+  if (options.fixDryRun) {
+    const output = text !== decoded.text ? text : undefined;
+    return toFileResult(filePath, text, result, options, output);
+  }
   if (!writable) {
     // Report the original problems: nothing was written.
     const original = toFileResult(

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { HELP, type CliOptions, UsageError, parseCliArgs } from './args.js';
 import { ConfigFailure } from './config-files.js';
-import { decodeBytes } from './encoding.js';
+import { decode } from '@govlint/report';
 import { expandTargets } from './files.js';
 import { formatters } from './formatters/index.js';
 import { lintInWorkers, workerCount } from './pool.js';
@@ -101,7 +101,7 @@ async function lint(options: CliOptions, io: Io): Promise<number> {
     const named = new Set(options.targets.map((t) => resolve(io.cwd, t)));
     const jobs = files.map((file) => ({ file, named: named.has(file) }));
     const progress = progressLine(io, files.length);
-    const workers = workerCount(files.length);
+    const workers = workerCount(files.length, io.env.GOVLINT_WORKERS);
     const all =
       workers > 0
         ? await lintInWorkers(jobs, run, workers, progress.update)
@@ -195,12 +195,11 @@ async function printModel(options: CliOptions, io: Io): Promise<number> {
       `无法读取文件 ${options.targets[0]}（${(e as NodeJS.ErrnoException).code ?? e}）`,
     );
   }
-  let text: string;
-  try {
-    text = decodeBytes(bytes).text;
-  } catch {
+  const decoded = decode(bytes);
+  if (decoded.encoding === 'binary') {
     throw new UsageError(`${options.targets[0] ?? '<stdin>'} 不是文本文件`);
   }
+  const text = decoded.text;
   const config = runner.configFor(file);
   const model = runner.linterFor(config).parse(text, {
     uri: file,

@@ -14,9 +14,20 @@ import type { WorkerReply } from './worker.js';
 /** Below this many files, starting workers (and compiling packs in each) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 64;
 
-export function workerCount(files: number): number {
+/** How many workers for a batch; `GOVLINT_WORKERS` overrides (0: lint in the main thread). */
+export function workerCount(files: number, override?: string): number {
+  if (override !== undefined && /^\d+$/.test(override)) return Math.min(Number(override), files);
   if (files < PARALLEL_THRESHOLD) return 0;
   return Math.min(availableParallelism(), 8, Math.ceil(files / 32));
+}
+
+/** A worker's failure as the error the main thread would have thrown. */
+function failure(reply: Exclude<WorkerReply, { kind: 'result' }>): Error {
+  if (reply.kind === 'config') return new ConfigFailure(reply.errors);
+  if (reply.kind === 'usage') return new UsageError(reply.message);
+  const error = new Error(reply.message);
+  if (reply.stack) error.stack = reply.stack;
+  return error;
 }
 
 export async function lintInWorkers(
@@ -29,29 +40,31 @@ export async function lintInWorkers(
   let next = 0;
   let done = 0;
   const url = new URL('./worker.js', import.meta.url);
+  // Files go out in small batches: fewer round trips, still balanced.
+  const batch = Math.max(1, Math.min(16, Math.floor(files.length / (workers * 8))));
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
+      let pending = 0;
       const send = () => {
-        if (next < files.length) {
-          const index = next++;
-          worker.postMessage({ index, ...files[index] });
-        } else worker.postMessage(null);
+        if (next >= files.length) {
+          worker.postMessage(null);
+          return;
+        }
+        const jobs = [];
+        for (; jobs.length < batch && next < files.length; next++)
+          jobs.push({ index: next, ...files[next]! });
+        pending = jobs.length;
+        worker.postMessage(jobs);
       };
       worker.on('message', (reply: WorkerReply) => {
         if (reply.kind === 'result') {
           results[reply.index] = reply.result;
           onProgress(++done);
-          send();
+          if (--pending === 0) send();
         } else {
           next = files.length; // stop handing out work
           void worker.terminate();
-          reject(
-            reply.kind === 'config'
-              ? new ConfigFailure(reply.errors)
-              : reply.kind === 'usage'
-                ? new UsageError(reply.message)
-                : new Error(reply.message),
-          );
+          reject(failure(reply));
         }
       });
       worker.on('error', reject);

@@ -42,7 +42,7 @@ export interface FileResult {
   readonly infoCount: number;
   readonly fixableErrorCount: number;
   readonly fixableWarningCount: number;
-  /** The fixed text (`--fix-dry-run`), when it differs. */
+  /** The fixed text (`--fix-dry-run`), when fixes changed the text. */
   readonly output?: string;
 }
 
@@ -72,7 +72,7 @@ export function toFileResult(
     if (d.severity === 'warning' && options.quiet) continue;
     messages.push(toMessage(d, text, span));
   }
-  return count(filePath, messages, output !== undefined && output !== text ? output : undefined);
+  return count(filePath, messages, output);
 }
 
 function toMessage(d: Diagnostic, text: string, span: (r: Range) => Span): Message {

@@ -8,32 +8,30 @@ import { UsageError } from './args.js';
 import { ConfigFailure } from './config-files.js';
 import { type RunOptions, Runner } from './runner.js';
 
-export type WorkerRequest = {
-  readonly index: number;
-  readonly file: string;
-  readonly named: boolean;
-} | null;
+/** A batch of files to lint, or null: no more work. */
+export type WorkerRequest =
+  readonly { readonly index: number; readonly file: string; readonly named: boolean }[] | null;
+
 export type WorkerReply =
   | { readonly kind: 'result'; readonly index: number; readonly result: ReturnType<Runner['lint']> }
   | { readonly kind: 'usage'; readonly message: string }
   | { readonly kind: 'config'; readonly errors: ConfigFailure['errors'] }
-  | { readonly kind: 'internal'; readonly message: string };
+  | { readonly kind: 'internal'; readonly message: string; readonly stack?: string };
 
 const port = parentPort;
 if (port) {
   let runner: Runner | undefined;
-  port.on('message', (job: WorkerRequest) => {
-    if (job === null) {
+  port.on('message', (jobs: WorkerRequest) => {
+    if (jobs === null) {
       port.close();
       return;
     }
     try {
       runner ??= new Runner(workerData as RunOptions);
-      port.postMessage({
-        kind: 'result',
-        index: job.index,
-        result: runner.lint(job.file, { named: job.named }),
-      } satisfies WorkerReply);
+      for (const job of jobs) {
+        const result = runner.lint(job.file, { named: job.named });
+        port.postMessage({ kind: 'result', index: job.index, result } satisfies WorkerReply);
+      }
     } catch (e) {
       const reply: WorkerReply =
         e instanceof ConfigFailure
