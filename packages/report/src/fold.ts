@@ -1,24 +1,53 @@
 /**
  * Fast label folding with offsets. `foldLabel` from @govlint/text folds one
  * code point at a time (NFKC, one quote class, whitespace and decoration
- * deleted); this module gives the same result, cached per code point, so a
- * 10 MB report folds in linear time without one `normalize` call per
- * character. Positions always come back through `offsets`.
+ * deleted); this module gives the same result through a per-code-unit table
+ * filled on first use, so a 10 MB report folds in linear time without one
+ * `normalize` call per character. Positions always come back through
+ * `offsets`.
  */
 import { foldLabel } from '@govlint/text';
 
-const cache = new Map<number, string>();
+const UNKNOWN = 0x10000;
+const DELETED = 0x10001;
+/** Folds to several units, or is a surrogate: handled by code point, cached. */
+const COMPLEX = 0x10002;
+
+/** For each BMP code unit: its one-unit fold, DELETED, COMPLEX, or UNKNOWN. */
+const table = new Uint32Array(0x10000).fill(UNKNOWN);
+for (let c = 0x4e00; c <= 0x9fff; c++) table[c] = c; // CJK ideographs fold to themselves
+for (let c = 0xd800; c <= 0xdfff; c++) table[c] = COMPLEX;
+const complex = new Map<number, string>();
+
+function classify(c: number): number {
+  const f = foldLabel(String.fromCharCode(c));
+  const v = f.length === 0 ? DELETED : f.length === 1 ? f.charCodeAt(0) : COMPLEX;
+  table[c] = v;
+  if (v === COMPLEX) complex.set(c, f);
+  return v;
+}
+
+/** The folded code unit of a BMP code unit; -1 when folding deletes it, -2 when it is not one unit. */
+export function foldUnit(c: number): number {
+  let v = table[c] as number;
+  if (v === UNKNOWN) v = classify(c);
+  return v === DELETED ? -1 : v === COMPLEX ? -2 : v;
+}
 
 /** The folded form of one code point, exactly as `foldLabel` folds it. */
 export function foldCodePoint(cp: number): string {
-  // CJK unified ideographs are unchanged by NFKC and never deleted.
-  if (cp >= 0x4e00 && cp <= 0x9fff) return String.fromCharCode(cp);
-  let folded = cache.get(cp);
-  if (folded === undefined) {
-    folded = foldLabel(String.fromCodePoint(cp));
-    cache.set(cp, folded);
+  if (cp < 0x10000) {
+    let v = table[cp] as number;
+    if (v === UNKNOWN) v = classify(cp);
+    if (v === DELETED) return '';
+    if (v !== COMPLEX) return String.fromCharCode(v);
   }
-  return folded;
+  let f = complex.get(cp);
+  if (f === undefined) {
+    f = foldLabel(String.fromCodePoint(cp));
+    complex.set(cp, f);
+  }
+  return f;
 }
 
 export interface Folded {
@@ -27,36 +56,73 @@ export interface Folded {
   readonly offsets: Int32Array;
 }
 
-/** Fold `text[start, end)`, keeping for each folded unit its source offset. */
-export function foldRange(text: string, start: number, end: number): Folded {
-  let offsets = new Int32Array(end - start + 1);
+const CHUNK = 8192;
+
+function unitsToString(units: Uint16Array, n: number): string {
   let out = '';
-  let n = 0;
-  for (let i = start; i < end;) {
-    const cp = text.codePointAt(i) as number;
-    const width = cp > 0xffff ? 2 : 1;
-    const f = foldCodePoint(cp);
-    if (f.length > 0) {
-      if (n + f.length >= offsets.length) {
-        const grown = new Int32Array(offsets.length * 2 + f.length);
-        grown.set(offsets);
-        offsets = grown;
-      }
-      for (let k = 0; k < f.length; k++) offsets[n++] = i;
-      out += f;
-    }
-    i += width;
+  for (let i = 0; i < n; i += CHUNK) {
+    out += String.fromCharCode.apply(
+      null,
+      units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[],
+    );
   }
-  offsets[n] = end;
-  return { folded: out, offsets: offsets.subarray(0, n + 1) };
+  return out;
 }
 
+/** Fold `text[start, end)`, keeping for each folded unit its source offset. */
+export function foldRange(text: string, start: number, end: number): Folded {
+  let units = new Uint16Array(end - start + 8);
+  let offsets = new Int32Array(end - start + 9);
+  let n = 0;
+  const grow = (need: number) => {
+    if (n + need < units.length) return;
+    const size = (units.length + need) * 2;
+    const u = new Uint16Array(size);
+    u.set(units);
+    units = u;
+    const o = new Int32Array(size + 1);
+    o.set(offsets);
+    offsets = o;
+  };
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    let v = table[c] as number;
+    if (v === UNKNOWN) v = classify(c);
+    if (v === DELETED) continue;
+    if (v !== COMPLEX) {
+      if (n + 1 >= units.length) grow(1);
+      units[n] = v;
+      offsets[n++] = i;
+      continue;
+    }
+    const cp = text.codePointAt(i) as number;
+    const f = foldCodePoint(cp);
+    grow(f.length + 1);
+    for (let k = 0; k < f.length; k++) {
+      units[n] = f.charCodeAt(k);
+      offsets[n++] = i;
+    }
+    if (cp > 0xffff) i++;
+  }
+  offsets[n] = end;
+  return { folded: unitsToString(units, n), offsets: offsets.subarray(0, n + 1) };
+}
+
+/** Fold a string for comparison (no offsets). */
 export function fold(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length;) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let v = table[c] as number;
+    if (v === UNKNOWN) v = classify(c);
+    if (v === DELETED) continue;
+    if (v !== COMPLEX) {
+      out += String.fromCharCode(v);
+      continue;
+    }
     const cp = text.codePointAt(i) as number;
     out += foldCodePoint(cp);
-    i += cp > 0xffff ? 2 : 1;
+    if (cp > 0xffff) i++;
   }
   return out;
 }

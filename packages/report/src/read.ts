@@ -6,7 +6,7 @@
 import type { CompiledTemplate } from '@govlint/dsl';
 import type { Range } from '@govlint/text';
 import { Findings } from './findings.js';
-import { foldRange } from './fold.js';
+import { type Folded, foldRange } from './fold.js';
 import {
   agencyOf,
   findDates,
@@ -78,9 +78,11 @@ function read(source: string, template: CompiledTemplate, options: ReadOptions):
   const view: View | null = looksLikeHtml(source) ? htmlView(source) : null;
   const text = view ? view.text : source;
   const lines = splitLines(text);
-  const whole = foldRange(text, 0, text.length);
+  // The whole text folded, only when a heading or a table must be searched inside running text.
+  let folded: Folded | null = null;
+  const whole = (): Folded => (folded ??= foldRange(text, 0, text.length));
   const meta = readMetadata(text, lines);
-  const found = findSections(text, lines, whole, template);
+  const found = findSections(text, lines, template);
   const findings = new Findings(template);
   const tables = readTables({
     text,

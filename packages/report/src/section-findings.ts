@@ -95,7 +95,15 @@ export function sectionFindings(
   numberingDuplicate(text, lines, sections, tableRanges, findings);
 }
 
-const TOP_LEVEL_START = /^[\s#*>]*[一二三四五六七八九十]+[、.．]/u;
+const NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+const TOP_LEVEL_START = /^[一二三四五六七八九十]+[、.．]/u;
+
+/** The line starts with `一、` (after decoration): checked by code unit first, as it runs on every line. */
+function startsTopLevel(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && ' \t#*>\u3000'.includes(text[i] as string)) i++;
+  return NUMERALS.has(text.charCodeAt(i)) && TOP_LEVEL_START.test(text.slice(i, i + 8));
+}
 
 function numberingDuplicate(
   text: string,
@@ -113,8 +121,7 @@ function numberingDuplicate(
     const start = lines.starts[n] as number;
     const end = lines.ends[n] as number;
     if (start < first.start || end - start > 200) continue;
-    if (!TOP_LEVEL_START.test(text.slice(start, start + 16)) || inTable(start) || isHeading(start))
-      continue;
+    if (!startsTopLevel(text, start, end) || inTable(start) || isHeading(start)) continue;
     const f = fold(text.slice(start, end)).replace(/^[#*>]+/u, '');
     const { numbering, body } = splitNumbering(f);
     if (

@@ -6,7 +6,7 @@
  */
 import type { CompiledTemplate, SectionDecl } from '@govlint/dsl';
 import { editDistance } from '@govlint/text';
-import { type Folded, fold, foldRange, sourceRange } from './fold.js';
+import { type Folded, fold, foldRange, foldUnit, sourceRange } from './fold.js';
 import type { Lines } from './lines.js';
 import { splitNumbering } from './numbering.js';
 
@@ -37,7 +37,6 @@ interface Candidate {
   readonly rank: number;
 }
 
-const MAX_LINE = 120;
 /** Inline fuzzy search is capped so that a huge one-line file stays linear. */
 const MAX_INLINE_TRIES = 2000;
 
@@ -58,26 +57,64 @@ function headingsOf(template: CompiledTemplate): Heading[] {
   return out;
 }
 
+interface Prepared {
+  readonly headings: readonly Heading[];
+  readonly byFolded: ReadonlyMap<string, Heading[]>;
+  readonly byBody: ReadonlyMap<string, Heading[]>;
+  readonly maxLength: number;
+  /** First characters a heading line can start with (after decoration). */
+  readonly starts: ReadonlySet<number>;
+  readonly minLength: number;
+}
+
+const prepared = new WeakMap<CompiledTemplate, Prepared>();
+
+function prepare(template: CompiledTemplate): Prepared {
+  let p = prepared.get(template);
+  if (p) return p;
+  const headings = headingsOf(template);
+  const byFolded = new Map<string, Heading[]>();
+  const byBody = new Map<string, Heading[]>();
+  const starts = new Set<number>(
+    [...'一二三四五六七八九十(0123456789'].map((c) => c.charCodeAt(0)),
+  );
+  for (const h of headings) {
+    byFolded.set(h.folded, [...(byFolded.get(h.folded) ?? []), h]);
+    byBody.set(h.body, [...(byBody.get(h.body) ?? []), h]);
+    for (const t of [h.folded, h.body]) if (t) starts.add(t.charCodeAt(0));
+  }
+  const maxLength = Math.max(0, ...headings.map((h) => h.folded.length));
+  const minLength = Math.min(...headings.map((h) => h.folded.length));
+  p = { headings, byFolded, byBody, maxLength, minLength, starts };
+  prepared.set(template, p);
+  return p;
+}
+
 /** Decoration around a heading line: Markdown marks, pipes, quotes, closing punctuation. */
-const LEADING = /^[\s#*>|_`·•-]+/u;
+const isLeading = (c: number): boolean =>
+  c === 32 ||
+  c === 9 ||
+  c === 0x3000 ||
+  c === 0xa0 ||
+  c === 35 ||
+  c === 42 ||
+  c === 62 ||
+  c === 124 ||
+  c === 95 ||
+  c === 96 ||
+  c === 45 ||
+  c === 0xb7 ||
+  c === 0x2022;
 const TRAILING = /[\s#*|_`。：:；;]+$/u;
 
 export function findSections(
   text: string,
   lines: Lines,
-  whole: Folded,
   template: CompiledTemplate,
 ): FoundSection[] {
-  const headings = headingsOf(template);
-  if (headings.length === 0) return [];
-  const byFolded = new Map<string, Heading[]>();
-  const byBody = new Map<string, Heading[]>();
-  for (const h of headings) {
-    (byFolded.get(h.folded) ?? byFolded.set(h.folded, []).get(h.folded))?.push(h);
-    (byBody.get(h.body) ?? byBody.set(h.body, []).get(h.body))?.push(h);
-  }
-  const maxLength = Math.max(...headings.map((h) => h.folded.length));
-  const candidates = lineCandidates(text, lines, headings, byFolded, byBody, maxLength);
+  const p = prepare(template);
+  if (p.headings.length === 0) return [];
+  const candidates = lineCandidates(text, lines, p);
   const chosen = new Map<SectionDecl, Candidate>();
   let after = -1;
   for (const decl of template.sections) {
@@ -88,25 +125,30 @@ export function findSections(
       after = Math.max(after, pick.start);
     }
   }
-  // Headings inside running text, for the sections not found on a line.
-  after = -1;
-  for (const decl of template.sections) {
+  // Headings inside running text, for the sections not found on a line:
+  // searched between the neighbouring sections that were found.
+  after = 0;
+  template.sections.forEach((decl, i) => {
     const found = chosen.get(decl);
     if (found) {
       after = found.end;
-      continue;
+      return;
     }
+    const next = template.sections
+      .slice(i + 1)
+      .map((d) => chosen.get(d))
+      .find((c) => c !== undefined && c.start >= after);
+    const span = foldRange(text, after, next ? next.start : text.length);
     const inline = inlineCandidate(
       text,
-      whole,
-      headings.filter((h) => h.decl === decl),
-      after,
+      span,
+      p.headings.filter((h) => h.decl === decl),
     );
     if (inline) {
       chosen.set(decl, inline);
       after = inline.end;
     }
-  }
+  });
   return [...chosen.values()]
     .map((c) => ({
       decl: c.heading.decl,
@@ -124,51 +166,51 @@ function best(list: Candidate[]): Candidate | undefined {
   return pick;
 }
 
-function lineCandidates(
-  text: string,
-  lines: Lines,
-  headings: Heading[],
-  byFolded: Map<string, Heading[]>,
-  byBody: Map<string, Heading[]>,
-  maxLength: number,
-): Candidate[] {
+/**
+ * Heading candidates, one line at a time. Only a line that starts like a
+ * heading is folded, and only as far as a heading can reach, so long
+ * narrative lines cost nothing.
+ */
+function lineCandidates(text: string, lines: Lines, p: Prepared): Candidate[] {
   const out: Candidate[] = [];
+  const reach = p.maxLength * 3 + 8;
   for (let n = 0; n < lines.starts.length; n++) {
     let start = lines.starts[n] as number;
-    let end = lines.ends[n] as number;
-    if (end - start > MAX_LINE * 4) continue;
-    const raw = text.slice(start, end);
-    const lead = LEADING.exec(raw)?.[0].length ?? 0;
-    const trail = TRAILING.exec(raw.slice(lead))?.[0].length ?? 0;
-    start += lead;
-    end -= trail;
-    if (end <= start) continue;
-    const f = foldRange(text, start, end);
-    const fl = f.folded;
-    if (fl.length === 0 || fl.length > MAX_LINE) continue;
-    const exact = byFolded.get(fl);
-    if (exact) {
-      for (const h of exact) out.push({ heading: h, start, end, rank: h.variant ? 1 : 0 });
+    const lineEnd = lines.ends[n] as number;
+    while (start < lineEnd && isLeading(text.charCodeAt(start))) start++;
+    // Only a line that starts like a heading and is long enough to hold one.
+    if (lineEnd - start < p.minLength - 2 || !p.starts.has(foldUnit(text.charCodeAt(start))))
       continue;
+    const short = lineEnd - start <= reach;
+    let end = short ? lineEnd : start + reach;
+    if (short) end -= TRAILING.exec(text.slice(start, end))?.[0].length ?? 0;
+    if (end <= start) continue;
+    const fl = fold(text.slice(start, end));
+    if (fl.length === 0) continue;
+    if (short) {
+      const exact = p.byFolded.get(fl);
+      if (exact) {
+        for (const h of exact) out.push({ heading: h, start, end, rank: h.variant ? 1 : 0 });
+        continue;
+      }
     }
     const { numbering, body } = splitNumbering(fl);
-    if (!numbering) continue;
-    const renumbered = byBody.get(body);
+    const renumbered = short && numbering ? p.byBody.get(body) : undefined;
     if (renumbered) {
       for (const h of renumbered) out.push({ heading: h, start, end, rank: 2 });
       continue;
     }
     // A heading followed by text on the same line: `一、<heading>。2023年…`.
     let prefixed = false;
-    for (const h of headings) {
+    for (const h of p.headings) {
       if (fl.length > h.folded.length && fl.startsWith(h.folded)) {
-        const r = sourceRange(text, f, 0, h.folded.length);
+        const r = sourceRange(text, foldRange(text, start, end), 0, h.folded.length);
         out.push({ heading: h, start: r.start, end: r.end, rank: h.variant ? 1 : 0 });
         prefixed = true;
       }
     }
-    if (prefixed || fl.length > maxLength + 3) continue;
-    for (const h of headings) {
+    if (prefixed || !short || fl.length > p.maxLength + 3) continue;
+    for (const h of p.headings) {
       if (h.folded.length < 6 || h.numbering !== numbering) continue;
       if (Math.abs(h.folded.length - fl.length) > 2) continue;
       if (editDistance(fl, h.folded, 2) <= 2) out.push({ heading: h, start, end, rank: 3 });
@@ -177,13 +219,8 @@ function lineCandidates(
   return out;
 }
 
-function inlineCandidate(
-  text: string,
-  whole: Folded,
-  headings: Heading[],
-  after: number,
-): Candidate | null {
-  const from = Math.max(0, firstFoldedAtOrAfter(whole, after));
+function inlineCandidate(text: string, whole: Folded, headings: Heading[]): Candidate | null {
+  const from = 0;
   for (const h of headings) {
     const at = whole.folded.indexOf(h.folded, from);
     if (at >= 0) {
@@ -224,16 +261,4 @@ function bestPrefixLength(folded: string, at: number, target: string): number {
     }
   }
   return bestDistance <= 2 ? bestLength : 0;
-}
-
-/** Index of the first folded unit whose source offset is at or after `offset`. */
-export function firstFoldedAtOrAfter(f: Folded, offset: number): number {
-  let lo = 0;
-  let hi = f.offsets.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((f.offsets[mid] as number) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

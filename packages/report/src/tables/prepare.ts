@@ -5,6 +5,7 @@
 import type { BlockDecl, CompiledTemplate, TableDecl } from '@govlint/dsl';
 import { type TableLabels, tableLabels } from '../labels.js';
 import type { RowRef } from './scan.js';
+import { columnName, tableData } from './names.js';
 import { type RowIdentity, rowIdentities } from './segment.js';
 
 export interface PreparedTable {
@@ -14,6 +15,10 @@ export interface PreparedTable {
   readonly identities: ReadonlyMap<string, readonly RowIdentity[]>;
   /** Folded anchors (table and block), to find the table without its section. */
   readonly anchors: readonly string[];
+  /** Column names for findings, per block. */
+  readonly columnNames: readonly (readonly string[])[];
+  /** `表三` etc. and the title, for findings. */
+  readonly data: ReturnType<typeof tableData>;
 }
 
 const cache = new WeakMap<CompiledTemplate, readonly PreparedTable[]>();
@@ -36,5 +41,6 @@ function prepareTable(template: CompiledTemplate, decl: TableDecl): PreparedTabl
     blockOfRow.get(row)?.columns.map((c) => c.id),
   );
   const anchors = labels.anchors.map((l) => l.folded);
-  return { decl, labels, rows, identities, anchors };
+  const columnNames = decl.blocks.map((b) => b.columns.map((c) => columnName(b, c)));
+  return { decl, labels, rows, identities, anchors, columnNames, data: tableData(decl) };
 }

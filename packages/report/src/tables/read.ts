@@ -31,7 +31,7 @@ export interface TablesRead {
 export interface ReadContext {
   readonly text: string;
   readonly lines: Lines;
-  readonly whole: Folded;
+  readonly whole: () => Folded;
   readonly template: CompiledTemplate;
   readonly sections: readonly FoundSection[];
   readonly findings: Findings;

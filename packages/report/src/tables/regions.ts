@@ -19,7 +19,7 @@ export interface Region {
 export function tableRegions(
   text: string,
   lines: Lines,
-  whole: Folded,
+  whole: () => Folded,
   tables: readonly PreparedTable[],
   sections: readonly FoundSection[],
 ): Region[] {
@@ -34,11 +34,11 @@ export function tableRegions(
     }
     let at = -1;
     for (const a of table.anchors) {
-      const i = whole.folded.indexOf(a);
+      const i = whole().folded.indexOf(a);
       if (i >= 0 && (at < 0 || i < at)) at = i;
     }
     if (at < 0) continue;
-    const start = lines.starts[lineOf(lines, whole.offsets[at] as number)] as number;
+    const start = lines.starts[lineOf(lines, whole().offsets[at] as number)] as number;
     regions.push({ table, start, end: nextHeading(start + 1), section: null });
   }
   regions.sort((a, b) => a.start - b.start);

@@ -5,7 +5,7 @@
 import type { BlockDecl, ColumnDecl } from '@govlint/dsl';
 import type { Cell } from '../model.js';
 import type { Token } from '../tokens.js';
-import { columnName, rowName, tableData, tableName } from './names.js';
+import { rowName } from './names.js';
 import type { CellRead, RowValues } from './cells.js';
 import type { PreparedTable } from './prepare.js';
 import type { ReadContext } from './read.js';
@@ -24,8 +24,10 @@ export function reportCells(
     if (!v) continue;
     const block = decl.blocks[row.block] as BlockDecl;
     const rowLabel = rowName(decl, row.decl);
-    const base = { ...tableData(decl), row: rowLabel, rowId: row.decl.id };
-    const where = `${tableName(decl)}“${rowLabel}”`;
+    // Built only for a finding: most rows have none.
+    const base = () => ({ ...table.data, row: rowLabel, rowId: row.decl.id });
+    const where = () => `${table.data.table}“${rowLabel}”`;
+    const names = table.columnNames[row.block] as readonly string[];
     if (v.ambiguous) {
       const range = spanOf(
         row.slots.filter((t) => t.kind === 'number'),
@@ -35,8 +37,8 @@ export function reportCells(
       ctx.findings.add(
         'cells-ambiguous',
         range,
-        `${where}：数字连在一起（${v.ambiguous.digits}），无法唯一拆分为 ${k} 个单元格，未读取数值`,
-        { ...base, found: v.ambiguous.digits, candidates: v.ambiguous.candidates, expected: k },
+        `${where()}：数字连在一起（${v.ambiguous.digits}），无法唯一拆分为 ${k} 个单元格，未读取数值`,
+        { ...base(), found: v.ambiguous.digits, candidates: v.ambiguous.candidates, expected: k },
       );
       for (const c of block.columns) out.push(cell(decl.id, row, c, null, 'missing', '', range));
       continue;
@@ -45,13 +47,13 @@ export function reportCells(
     const missing = reads.filter((c) => c.status === 'missing');
     if (missing.length > 0) {
       const ids = missing.map((c) => (block.columns[c.column] as ColumnDecl).id);
-      const names = missing.map((c) => columnName(block, block.columns[c.column] as ColumnDecl));
+      const missingNames = missing.map((c) => names[c.column] as string);
       const found = reads.length - missing.length;
       ctx.findings.add(
         'table-cells-missing',
         missingRange(missing, row),
-        `${where}：应有 ${reads.length} 个数值，只找到 ${found} 个（缺少 ${names.join('、')}）`,
-        { ...base, cells: names, cellIds: ids, found, expected: reads.length },
+        `${where()}：应有 ${reads.length} 个数值，只找到 ${found} 个（缺少 ${missingNames.join('、')}）`,
+        { ...base(), cells: missingNames, cellIds: ids, found, expected: reads.length },
       );
     }
     for (const r of reads) {
@@ -61,17 +63,19 @@ export function reportCells(
       out.push(
         cell(decl.id, row, column, r.value, r.status, r.status === 'blank' ? '' : raw, range),
       );
-      const name = columnName(block, column);
-      const cellData = { ...base, column: name, columnId: column.id, found: raw };
-      if (r.status === 'blank') {
-        ctx.findings.add('cell-blank', range, `${where}的“${name}”为空，按 0 计`, cellData);
-      } else if (r.status === 'non-numeric') {
-        ctx.findings.add(
-          'cell-non-numeric',
-          range,
-          `${where}的“${name}”填写“${raw}”，按 0 计`,
-          cellData,
-        );
+      if (r.status === 'blank' || r.status === 'non-numeric') {
+        const name = names[r.column] as string;
+        const data = { ...base(), column: name, columnId: column.id, found: raw };
+        if (r.status === 'blank') {
+          ctx.findings.add('cell-blank', range, `${where()}的“${name}”为空，按 0 计`, data);
+        } else {
+          ctx.findings.add(
+            'cell-non-numeric',
+            range,
+            `${where()}的“${name}”填写“${raw}”，按 0 计`,
+            data,
+          );
+        }
       }
     }
     if (v.extra.length > 0) {
@@ -79,9 +83,9 @@ export function reportCells(
       ctx.findings.add(
         'table-extra-cells',
         spanOf(v.extra, row.hit.end),
-        `${where}：应有 ${k} 个数值，却有 ${k + v.extra.length} 个`,
+        `${where()}：应有 ${k} 个数值，却有 ${k + v.extra.length} 个`,
         {
-          ...base,
+          ...base(),
           found: k + v.extra.length,
           expected: k,
           extra: v.extra.map((t) => ctx.text.slice(t.start, t.end)),

@@ -6,7 +6,7 @@
  * looked for. Nothing here decides what the values mean: see cells.ts.
  */
 import type { RowDecl } from '@govlint/dsl';
-import { foldRange } from '../fold.js';
+import { type Folded, fold, foldRange, sourceRange } from '../fold.js';
 import {
   type Label,
   type LabelMatch,
@@ -83,7 +83,7 @@ export function scanTable(
   const headerSeen = new Set<string>();
 
   const unlabelled = rowRefs.findIndex((r) => r.decl.label === '');
-  const folded = tokens.map((t) => (t.kind === 'text' ? foldRange(text, t.start, t.end) : null));
+  const folded = tokens.map((t) => (t.kind === 'text' ? fold(text.slice(t.start, t.end)) : ''));
 
   const prefer = (candidates: readonly Label[]): Label | undefined => {
     if (candidates.length <= 1) return candidates[0];
@@ -185,7 +185,7 @@ export function scanTable(
       continue;
     }
     pendingEmpty = [];
-    const f = (folded[i] as { folded: string }).folded;
+    const f = folded[i] as string;
     if (f.length === 0) continue;
     if (isBareNumbering(f)) {
       numberingBefore = f;
@@ -218,12 +218,10 @@ interface Found {
   readonly last: number;
 }
 
-type FoldedToken = ReturnType<typeof foldRange> | null;
-
 function matchAt(
   text: string,
   tokens: readonly Token[],
-  folded: readonly FoldedToken[],
+  folded: readonly string[],
   i: number,
   labels: TableLabels,
   accept: (l: Label) => boolean,
@@ -232,7 +230,7 @@ function matchAt(
   zone: 'header' | 'rows',
 ): Found | null {
   const t = tokens[i] as Token;
-  const f = folded[i] as NonNullable<FoldedToken>;
+  const f = { folded: folded[i] as string };
   const single = (m: LabelMatch, last = i): Found => ({
     hits: [
       {
@@ -257,7 +255,7 @@ function matchAt(
       const next = tokens[j] as Token;
       if (next.kind === 'empty') continue;
       if (next.kind !== 'text') break;
-      joined += (folded[j] as NonNullable<FoldedToken>).folded;
+      joined += folded[j] as string;
       merged++;
       const m = matchExact(labels, joined, accept, prefer, numberingBefore);
       if (m) return single(m, j);
@@ -267,11 +265,11 @@ function matchAt(
   if (f.folded.length >= 4) {
     const inner = findInner(labels, f.folded);
     if (inner.length > 0) {
+      const offsets: Folded = foldRange(text, t.start, t.end);
       const hits = inner.map((h) => ({
         candidates: h.labels,
         how: 'exact' as MatchKind,
-        start: f.offsets[h.from] as number,
-        end: endOf(text, f, h.to),
+        ...sourceRange(text, offsets, h.from, h.to),
         token: i,
       }));
       return { hits, last: i };
@@ -279,9 +277,4 @@ function matchAt(
   }
   const relaxed = matchRelaxed(labels, f.folded, accept, prefer, zone === 'header' ? 1 : 2);
   return relaxed ? single(relaxed) : null;
-}
-
-function endOf(text: string, f: NonNullable<FoldedToken>, to: number): number {
-  const last = f.offsets[to - 1] as number;
-  return last + ((text.codePointAt(last) as number) > 0xffff ? 2 : 1);
 }
