@@ -6,17 +6,23 @@
  */
 import { createLinter } from '@govlint/core';
 import { LineIndex } from '@govlint/text';
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import {
+  createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+} from 'vscode-jsonrpc/node.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   applyEdits,
   LspClient,
   repoRoot,
   seedPath,
+  serverBin,
   type LspDiagnostic,
   type TextEdit,
 } from './client.js';
@@ -57,6 +63,40 @@ describe('lifecycle', () => {
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.govlint'] },
     });
+  });
+});
+
+describe('--node-ipc', () => {
+  it('serves a Node client over IPC, as the VS Code extension starts it', async () => {
+    const child = fork(serverBin, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const connection = createMessageConnection(
+      new IPCMessageReader(child),
+      new IPCMessageWriter(child),
+    );
+    const published = new Promise<{ diagnostics: LspDiagnostic[] }>((resolve) =>
+      connection.onNotification('textDocument/publishDiagnostics', resolve),
+    );
+    connection.onRequest('workspace/configuration', () => [null]);
+    connection.listen();
+    try {
+      const result = await connection.sendRequest<{ capabilities: { positionEncoding: string } }>(
+        'initialize',
+        {
+          processId: process.pid,
+          rootUri: null,
+          capabilities: {},
+        },
+      );
+      expect(result.capabilities.positionEncoding).toBe('utf-16');
+      await connection.sendNotification('initialized', {});
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: uriOf('ipc.txt'), languageId: 'plaintext', version: 1, text: seed002 },
+      });
+      expect(rowTotalErrors((await published).diagnostics).some(onTotalRow)).toBe(true);
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
   });
 });
 
@@ -247,6 +287,19 @@ describe('documents that are not reports, and bad input', () => {
     await client.open(uri, '会议纪要\n今天讨论了三件事。\n');
     expect(await client.diagnostics(uri, { version: 1 })).toEqual([]);
   });
+
+  it('lints a 10 MB report without stalling the other documents', async () => {
+    const big = uriOf('big.txt');
+    const filler = '本机关持续推进政务公开工作。\n'.repeat(Math.ceil((10 * 1024 * 1024) / 45));
+    await client.open(big, seed002 + filler);
+    const ds = await client.diagnostics(big, { version: 1, timeoutMs: 60_000 });
+    expect(rowTotalErrors(ds).some(onTotalRow)).toBe(true);
+    const small = uriOf('after-big.txt');
+    await client.open(small, seed002);
+    expect(rowTotalErrors(await client.diagnostics(small, { version: 1 })).some(onTotalRow)).toBe(
+      true,
+    );
+  }, 90_000);
 
   it('survives binary garbage and keeps serving the other documents', async () => {
     const bad = uriOf('garbage.txt');

@@ -61,8 +61,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canWatchFiles = false;
   let canRegisterConfiguration = false;
 
-  function publish(uri: string, version: number, diagnostics: Diagnostic[]): void {
-    void connection.sendDiagnostics({ uri, version, diagnostics });
+  /** A notification or registration whose failure (a client gone away) is only worth a log line. */
+  function background(what: string, promise: Promise<unknown>): void {
+    promise.catch((error: unknown) => log.error(`govlint: ${what} failed: ${String(error)}`));
+  }
+
+  function publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+    background('publishDiagnostics', connection.sendDiagnostics({ uri, version, diagnostics }));
   }
 
   function lintReportDocument(doc: TextDocument): void {
@@ -160,14 +165,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialized(async () => {
     if (canRegisterConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, {
-        section: 'govlint',
-      });
+      background(
+        'registration',
+        connection.client.register(DidChangeConfigurationNotification.type, { section: 'govlint' }),
+      );
     }
     if (canWatchFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.govlint' }, { globPattern: '**/govlint.config.json' }],
-      });
+      background(
+        'registration',
+        connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.govlint' }, { globPattern: '**/govlint.config.json' }],
+        }),
+      );
     }
     await refreshSettings();
     relintAll();
@@ -199,7 +208,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     scheduler.cancel(document.uri);
     justOpened.delete(document.uri);
     store.delete(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    publish(document.uri, undefined, []);
     if (isConfigFile(document.uri) || isRulesFile(document.uri, document.languageId)) {
       workspaceInputChanged(document.uri); // the file on disk counts again
     }
