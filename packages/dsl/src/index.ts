@@ -27,3 +27,4 @@ export {
   type CompletionItem,
 } from './services.js';
 export type { SymbolKind } from './symbols.js';
+export { compilePattern, findMatches, type Program, type PatternMatch } from './pattern.js';

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { PatternNode } from './compiled.js';
+import { compilePack } from './pack.js';
+import { compilePattern, findMatches } from './pattern.js';
+import { MINI } from './test/packs.js';
+
+const seed = (name: string, line: number): string =>
+  readFileSync(new URL(`../../../../shared/seeds/${name}`, import.meta.url), 'utf8').split('\n')[
+    line - 1
+  ]!;
+
+/** Compiles the patterns of a text check written in the DSL, with the snippet's lexicons. */
+function program(match: string, lexicons = ''): ReturnType<typeof compilePattern>[] {
+  const result = compilePack([
+    {
+      uri: 'p.govlint',
+      text: `${MINI}${lexicons}\nrule p-q { severity error category narrative description "d" message "m" text match ${match} }`,
+    },
+  ]);
+  expect(result.diagnostics).toEqual([]);
+  const t = result.pack!.templates[0]!;
+  const check = t.rules.find((r) => r.id === 'p-q')!.check;
+  if (check.kind !== 'text') throw new Error('not a text check');
+  return check.patterns.map((p) => compilePattern(p.node, t.lexicons));
+}
+
+const slice = (text: string, r: { start: number; end: number }): string =>
+  text.slice(r.start, r.end);
+
+describe('narrative patterns on the seeds', () => {
+  it('finds “no administrative review” in seed 002 line 9', () => {
+    const line = seed('002_84c7f691cd999dc0.txt', 9);
+    const [p] = program('"未" ("发生" | "引发" | "出现" | "产生" | "收到") gap 0..20 "行政复议"');
+    const [m, more] = findMatches(p!, line);
+    expect(m?.text).toBe('未发生政府信息公开方面的行政复议');
+    expect(more).toBeUndefined();
+  });
+
+  it('captures the count of applications in seed 000 line 16, at its source range', () => {
+    const line = seed('000_c9cdefee434a3be0.txt', 16);
+    const [p] = program(
+      '("办理" | "回复") optional("了") ("政府信息公开" | "依申请公开") optional("申请") number n ("件" | "条")',
+    );
+    const [m] = findMatches(p!, line);
+    expect(m?.text).toBe('办理依申请公开2件');
+    expect(m?.captures.n?.value).toBe(2);
+    expect(slice(line, m!.captures.n!.range)).toBe('2');
+  });
+
+  it('finds lexicon entries with their notes (seed 002 lines 3 and 12)', () => {
+    const lexicons = 'lexicon bad { "UedBet" note "博彩品牌" "正太分布" note "正态分布" }';
+    const [p] = program('lexicon bad', lexicons);
+    const spam = findMatches(p!, seed('002_84c7f691cd999dc0.txt', 3));
+    expect(spam.map((m) => [m.text, m.note])).toEqual([['UedBet', '博彩品牌']]);
+    const typo = findMatches(p!, seed('002_84c7f691cd999dc0.txt', 12));
+    expect(typo.map((m) => [m.text, m.note])).toEqual([['正太分布', '正态分布']]);
+  });
+});
+
+describe('matching semantics', () => {
+  it('compares folded text but reports source offsets', () => {
+    const [p] = program('"（一）" gap 0..3 "公开"');
+    const text = '𠀀 (一) 予以 公开。';
+    const [m] = findMatches(p!, text);
+    expect(m?.range).toEqual({ start: 3, end: 12 });
+    expect(m?.text).toBe('(一) 予以 公开');
+  });
+
+  it('reads whole numbers only, with decimals and full-width digits', () => {
+    const [p] = program('"收费" number x "万元"');
+    const [m] = findMatches(p!, '本年收费５８.９４万元');
+    expect(m?.captures.x?.value).toBe(58.94);
+    const [q] = program('number n "件"');
+    expect(findMatches(q!, '共12件，其中2件').map((x) => x.captures.n?.value)).toEqual([12, 2]);
+    const [starts] = program('number n "件"');
+    // the first candidate start (after 1) fails its boundary; the search goes on
+    expect(findMatches(starts!, '12a3件').map((x) => x.captures.n?.value)).toEqual([3]);
+    const [r] = program('"其中" number n');
+    expect(findMatches(r!, '其中3.5%').map((x) => x.captures.n?.value)).toEqual([3.5]);
+  });
+
+  it('finds every non-overlapping match, leftmost first, with the shortest gap', () => {
+    const [p] = program('"甲" gap 0..5 "乙"');
+    expect(findMatches(p!, '甲乙甲x乙乙').map((m) => m.text)).toEqual(['甲乙', '甲x乙']);
+  });
+
+  it('prefers earlier alternatives and honours optional parts', () => {
+    const [p] = program('("共" | "共计") number n "件"');
+    expect(findMatches(p!, '共计3件')[0]?.text).toBe('共计3件');
+    const [q] = program('"全年" optional("共") "受理" number n "件"');
+    expect(findMatches(q!, '全年受理4件；全年共受理5件').map((m) => m.captures.n?.value)).toEqual([
+      4, 5,
+    ]);
+  });
+
+  it('searches only the given span', () => {
+    const [p] = program('"行政复议"');
+    const text = '行政复议。未发生行政复议。';
+    expect(findMatches(p!, text, 5, text.length).map((m) => m.range)).toEqual([
+      { start: 8, end: 12 },
+    ]);
+  });
+
+  it('stays linear on an input that makes backtracking matchers explode', () => {
+    // (gap 0..200 "乙") against 200 000 甲 with no 乙: a backtracking matcher
+    // tries ~200 gap lengths from each of 200 000 starts, and again per restart.
+    const node: PatternNode = {
+      kind: 'seq',
+      items: [
+        { kind: 'literal', text: '甲' },
+        { kind: 'gap', min: 0, max: 200 },
+        { kind: 'literal', text: '乙' },
+      ],
+    };
+    const text = '甲'.repeat(20_000);
+    expect(findMatches(compilePattern(node), text)).toEqual([]);
+    expect(findMatches(compilePattern(node), `${text}乙`)).toHaveLength(1);
+  });
+});
