@@ -26,12 +26,22 @@ export function pathToUri(path: string): string {
   return pathToFileURL(path).href;
 }
 
+/** The URI's path part decoded, or as written when its escapes are malformed. */
+function decodedPath(uri: string): string {
+  const path = uri.split(/[?#]/)[0] ?? uri;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 export function isRulesFile(uri: string, languageId?: string): boolean {
-  return languageId === 'govlint-rules' || decodeURIComponent(uri).endsWith(RULES_EXTENSION);
+  return languageId === 'govlint-rules' || decodedPath(uri).endsWith(RULES_EXTENSION);
 }
 
 export function isConfigFile(uri: string): boolean {
-  return decodeURIComponent(uri).endsWith(`/${CONFIG_FILE_NAME}`);
+  return decodedPath(uri).endsWith(`/${CONFIG_FILE_NAME}`);
 }
 
 function rulesFilesIn(path: string): string[] {
