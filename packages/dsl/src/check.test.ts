@@ -177,3 +177,24 @@ describe('templates and extends', () => {
     ]);
   });
 });
+
+describe('positions with CRLF and surrogate pairs', () => {
+  it('gives LSP positions in UTF-16 units on CRLF lines', async () => {
+    const { LineIndex } = await import('@govlint/text');
+    const text = (
+      MINI + `// 𠀀𠀀 注释\r\nrule x-y { ${RULE_HEAD} message "m"\r\n  T[r1, 𠀀] = 0 }\r\n`
+    )
+      .replace(/\n/g, '\r\n')
+      .replace(/\r\r\n/g, '\r\n');
+    const result = compilePack([{ uri: 'crlf.govlint', text }]);
+    const [d] = result.diagnostics;
+    expect(d?.ruleId).toBe('dsl-unknown-column');
+    expect(text.slice(d!.range.start, d!.range.end)).toBe('𠀀');
+    const idx = new LineIndex(text);
+    const lines = MINI.split('\n').length - 1;
+    expect(idx.rangeToPositions(d!.range)).toEqual({
+      start: { line: lines + 2, character: 8 },
+      end: { line: lines + 2, character: 10 },
+    });
+  });
+});

@@ -108,6 +108,13 @@ describe('hover', () => {
     expect(text(ARITH).slice(hover!.range.start, hover!.range.end)).toBe('三.七');
   });
 
+  it('shows a rule with its description, from a remove in gov-2019', () => {
+    const uri = 'rules/gov-2019/rules.govlint';
+    const hover = hoverAt(ws, uri, at(uri, 'remove rule t2-issued-vs-valid', 12));
+    expect(hover?.contents).toContain('**规则 t2-issued-vs-valid**：“表二：本年制发件数不应超过');
+    expect(definitionAt(ws, uri, at(uri, 'remove rule t2-issued-vs-valid', 12))?.uri).toBe(ARITH);
+  });
+
   it('shows a section heading', () => {
     const hover = hoverAt(ws, TABLES, at(TABLES, 'in section 三', 11));
     expect(hover?.contents).toContain('“三、收到和处理政府信息公开申请情况”');
@@ -128,6 +135,14 @@ describe('completion', () => {
     const cols = completionsAt(ws, ARITH, colSpot);
     expect(cols.map((c) => c.label)).toEqual(expect.arrayContaining(['NP', 'BE', 'TOT']));
     expect(cols.find((c) => c.label === 'NP')?.detail).toBe('自然人');
+  });
+
+  it('offers the set a quantifier ranges over', () => {
+    const spot = at(ARITH, 'for each column c in T3[(RI, PW)]', 25);
+    const got = completionsAt(ws, ARITH, spot);
+    expect(got.map((c) => c.label)).toEqual(expect.arrayContaining(['RI', 'PW', 'LP']));
+    expect(got.every((c) => c.kind === 'column' || c.kind === 'group')).toBe(true);
+    expect(got.map((c) => c.label)).not.toContain('三');
   });
 
   it('offers columns directly in a one-row table', () => {

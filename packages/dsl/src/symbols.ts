@@ -92,6 +92,7 @@ export function buildIndex(
                 id: it.id,
                 template: t.id,
                 table: table.id,
+                dimension: kind,
                 label: it.label,
                 origin: it.origin,
               });
