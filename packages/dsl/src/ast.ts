@@ -237,15 +237,32 @@ export type ConditionExpr =
 // Narrative (text) checks
 
 /**
- * `text in section 一 by sentence match <pattern> (or <pattern>)* expect …`.
+ * `text in section 一 by sentence match <pattern> (or <pattern>)* [expect …]
+ * (match … [expect …])* [unless <pattern> (or <pattern>)*] [when <condition>]`, or
+ * `text in section 六 by section require <pattern> (or <pattern>)* [unless …] [when …]`.
  */
 export interface TextCheckDecl extends Node {
   readonly kind: 'text';
   readonly section?: Name;
   readonly unit: 'sentence' | 'paragraph' | 'section';
+  /** `match`: a match is a finding (or is compared); `require`: a scope without any match is. */
+  readonly mode: 'match' | 'require';
+  /** Every pattern of every clause, in order (the required patterns in `require` mode). */
   readonly patterns: readonly PatternSeq[];
+  readonly clauses: readonly TextClause[];
   readonly lexicon?: Name;
+  /** The expectation when the check has one clause whose `expect` is a single comparison. */
   readonly expect?: ComparisonExpr;
+  /** Patterns whose presence in the same unit silences the check. */
+  readonly unless: readonly PatternSeq[];
+  /** A condition on cells: the check only runs when it holds. */
+  readonly when?: ConditionExpr;
+}
+
+/** `match <pattern> (or <pattern>)* [expect <condition>]`. */
+export interface TextClause extends Node {
+  readonly patterns: readonly PatternSeq[];
+  readonly expect?: ConditionExpr;
 }
 
 /** A sequence of pattern elements, matched left to right. */

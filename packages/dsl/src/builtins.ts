@@ -23,9 +23,9 @@ export const builtinPlaceholders: Readonly<Record<string, readonly string[]>> = 
   'cell-non-numeric': ['table', 'row', 'column', 'found'],
   'cells-ambiguous': ['table', 'row', 'found', 'expected'],
   'cell-non-negative-integer': ['table', 'row', 'column', 'found'],
-  'template-outdated': ['year', 'found', 'template', 'expected'],
-  'template-mixed': ['found', 'template', 'other', 'otherFound'],
-  'template-anachronism': ['year', 'found', 'template'],
+  'template-outdated': ['year', 'found', 'marker', 'template', 'expected'],
+  'template-mixed': ['found', 'marker', 'template', 'templates', 'other', 'otherFound'],
+  'template-anachronism': ['year', 'found', 'marker', 'template', 'from'],
 };
 
 /** Placeholders every assertion message may use, besides its quantifier variables. */

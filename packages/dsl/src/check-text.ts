@@ -3,7 +3,8 @@
  * numeric captures, and the `expect` comparison of captures with cells.
  */
 import type * as A from './ast.js';
-import type { CellRef } from './compiled.js';
+import type { CellRef, TextCondition } from './compiled.js';
+import { condition } from './expand.js';
 import type { TemplateModel } from './model.js';
 import { cellRows, resolveColumns, tableView, type Env } from './resolve.js';
 
@@ -21,26 +22,59 @@ export function checkTextCheck(
     env.report(env.uri, 'dsl-unknown-section', `没有部分“${c.section.text}”`, c.section.range);
   }
   const captures = new Set<string>();
-  for (const p of c.patterns) {
-    const names: string[] = [];
-    collectCaptures(env, p, lexicons, names);
-    if (
-      p.elements.length > 0 &&
-      p.elements.every((e) => e.kind === 'gap' || e.kind === 'optional')
-    ) {
-      env.report(
-        env.uri,
-        'dsl-empty-pattern',
-        '模式可以匹配空文本：至少需要一段必须出现的文字',
-        p.range,
-      );
+  const checkPatterns = (patterns: readonly A.PatternSeq[]): Set<string> => {
+    const names = new Set<string>();
+    for (const p of patterns) {
+      const own: string[] = [];
+      collectCaptures(env, p, lexicons, own);
+      if (
+        p.elements.length > 0 &&
+        p.elements.every((e) => e.kind === 'gap' || e.kind === 'optional')
+      ) {
+        env.report(
+          env.uri,
+          'dsl-empty-pattern',
+          '模式可以匹配空文本：至少需要一段必须出现的文字',
+          p.range,
+        );
+      }
+      for (const n of own) names.add(n);
     }
-    for (const n of names) captures.add(n);
+    return names;
+  };
+  if (c.mode === 'require') checkPatterns(c.patterns);
+  // Each clause's `expect` sees the captures of its own patterns only.
+  for (const clause of c.clauses) {
+    const own = checkPatterns(clause.patterns);
+    if (clause.expect) textCondition(env, clause.expect, own);
+    for (const n of own) captures.add(n);
   }
-  if (c.expect) {
-    for (const side of [c.expect.left, c.expect.right]) textExpr(env, side, captures);
+  checkPatterns(c.unless);
+  if (c.when) condition(env, c.when, []);
+  return c.mode === 'require' ? [] : [...captures];
+}
+
+/** An `expect` condition: comparisons of captures, cells and numbers, joined by and/or/not. */
+export function textCondition(
+  env: Env,
+  c: A.ConditionExpr,
+  captures: ReadonlySet<string>,
+): TextCondition | undefined {
+  if (c.kind === 'compare') {
+    const left = textExpr(env, c.comparison.left, captures);
+    const right = textExpr(env, c.comparison.right, captures);
+    return left && right
+      ? { kind: 'compare', comparison: { op: c.comparison.op, left, right } }
+      : undefined;
   }
-  return [...captures];
+  if (c.kind === 'not') {
+    const inner = textCondition(env, c.operand, captures);
+    return inner ? { kind: 'not', operand: inner } : undefined;
+  }
+  const operands = c.operands.map((o) => textCondition(env, o, captures));
+  return operands.every((o) => o)
+    ? { kind: c.kind, operands: operands as TextCondition[] }
+    : undefined;
 }
 
 function collectCaptures(

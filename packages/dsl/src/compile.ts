@@ -6,9 +6,9 @@
 import type { Severity } from '@govlint/text';
 import type * as A from './ast.js';
 import { ruleProperties } from './check.js';
-import { textExpr } from './check-text.js';
+import { textCondition } from './check-text.js';
 import type * as C from './compiled.js';
-import { expandAssertion } from './expand.js';
+import { condition, expandAssertion } from './expand.js';
 import type { TableView, TemplateModel } from './model.js';
 import type { Env } from './resolve.js';
 
@@ -120,24 +120,32 @@ function compileRule(
 }
 
 function compileText(env: Env, c: A.TextCheckDecl, source: string): C.TextCheck {
-  const patterns = c.patterns.map((p) => {
+  const pattern = (p: A.PatternSeq, expect?: A.ConditionExpr): C.TextPattern => {
     const captures: string[] = [];
     const node = patternNode(p, captures);
-    return { source: source.slice(p.range.start, p.range.end), captures, node };
-  });
-  const all = new Set(patterns.flatMap((p) => p.captures));
-  const side = (e: A.LinearExprAst): C.TextExpr => {
-    const parts = textExpr(env, e, all) ?? { terms: [], captures: [], constant: 0 };
-    return { terms: parts.terms, captures: parts.captures, constant: parts.constant };
+    const condition = expect && textCondition(env, expect, new Set(captures));
+    return {
+      source: source.slice(p.range.start, p.range.end),
+      captures,
+      node,
+      ...(condition ? { expect: condition } : {}),
+    };
   };
+  const patterns =
+    c.mode === 'require'
+      ? c.patterns.map((p) => pattern(p))
+      : c.clauses.flatMap((clause) => clause.patterns.map((p) => pattern(p, clause.expect)));
+  const single = patterns.length > 0 ? patterns[0]!.expect : undefined;
+  const when = c.when ? condition(env, c.when, []) : undefined;
   return {
     kind: 'text',
     scope: { ...(c.section ? { section: c.section.text } : {}), unit: c.unit },
     patterns,
     ...(c.lexicon ? { lexicon: c.lexicon.text } : {}),
-    ...(c.expect
-      ? { assert: { op: c.expect.op, left: side(c.expect.left), right: side(c.expect.right) } }
-      : {}),
+    ...(c.expect && single?.kind === 'compare' ? { assert: single.comparison } : {}),
+    ...(c.mode === 'require' ? { mode: 'require' as const } : {}),
+    ...(c.unless.length > 0 ? { unless: c.unless.map((p) => pattern(p)) } : {}),
+    ...(when ? { when } : {}),
   };
 }
 

@@ -223,12 +223,29 @@ export interface TextCheck {
     readonly section?: string;
     readonly unit: 'sentence' | 'paragraph' | 'section';
   };
-  /** Alternatives; the first that matches a unit wins. */
+  /**
+   * Alternatives, from every `match` clause in order (or the required
+   * patterns). Where several match at one place, the first declared wins;
+   * matches do not overlap.
+   */
   readonly patterns: readonly TextPattern[];
   /** Named lexicon whose entries are searched for instead of (or besides) patterns. */
   readonly lexicon?: string;
-  /** Compared with the captures; when absent, a match alone fires the rule. */
+  /**
+   * Compared with the captures; when absent, a match alone fires the rule.
+   * Set when the check has one clause whose `expect` is one comparison; the
+   * engine reads each pattern's `expect`, which always carries it.
+   */
   readonly assert?: TextAssertion;
+  /**
+   * `require` (absent: `match`): the rule fires once per scope in which no
+   * pattern matches (“section 六 should mention 信息处理费”).
+   */
+  readonly mode?: 'match' | 'require';
+  /** `unless …`: a unit in which one of these matches is skipped. */
+  readonly unless?: readonly TextPattern[];
+  /** `when …`: a condition on cells; the check runs only when it holds. */
+  readonly when?: Condition;
 }
 
 export interface TextPattern {
@@ -238,7 +255,18 @@ export interface TextPattern {
   readonly captures: readonly string[];
   /** The pattern as a tree, for a linear-time matcher (no backtracking). */
   readonly node: PatternNode;
+  /**
+   * The `expect` of the pattern's `match` clause: a match passes when it
+   * holds; absent, a match alone fires the rule.
+   */
+  readonly expect?: TextCondition;
 }
+
+/** A condition over captures and cells: comparisons joined by and/or/not. */
+export type TextCondition =
+  | { readonly kind: 'compare'; readonly comparison: TextAssertion }
+  | { readonly kind: 'and' | 'or'; readonly operands: readonly TextCondition[] }
+  | { readonly kind: 'not'; readonly operand: TextCondition };
 
 /**
  * The restricted pattern language (docs/dsl.md): literals (compared after

@@ -117,7 +117,12 @@ export function comparison(
   return left && right ? { op: c.op, left, right } : undefined;
 }
 
-function condition(env: Env, c: A.ConditionExpr, kinds: CellKindModel[]): Condition | undefined {
+/** A condition over cells (`when …`); `kinds` collects the cells' kinds for type checks. */
+export function condition(
+  env: Env,
+  c: A.ConditionExpr,
+  kinds: CellKindModel[],
+): Condition | undefined {
   if (c.kind === 'compare') {
     const cmp = comparison(env, c.comparison, kinds);
     return cmp ? { kind: 'compare', comparison: cmp } : undefined;

@@ -249,15 +249,40 @@ class RulesParser extends StructureParser {
         { ALT: () => this.CONSUME2(T.Section, { LABEL: 'unitSection' }) },
       ]);
     });
+    this.OR2([
+      { ALT: () => this.AT_LEAST_ONE(() => this.SUBRULE(this.textClause)) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Require);
+          this.SUBRULE(this.patternAlternatives, { LABEL: 'required' });
+        },
+      },
+    ]);
+    this.OPTION3(() => {
+      this.CONSUME(T.Unless);
+      this.SUBRULE2(this.patternAlternatives, { LABEL: 'unless' });
+    });
+    this.OPTION4(() => {
+      this.CONSUME(T.When);
+      this.SUBRULE(this.condition);
+    });
+  });
+
+  /** `match <pattern> (or <pattern>)* [expect <condition>]`: one clause of a text check. */
+  textClause = this.RULE('textClause', () => {
     this.CONSUME(T.Match);
+    this.SUBRULE(this.patternAlternatives);
+    this.OPTION(() => {
+      this.CONSUME(T.Expect);
+      this.SUBRULE(this.condition);
+    });
+  });
+
+  patternAlternatives = this.RULE('patternAlternatives', () => {
     this.SUBRULE(this.patternSeq);
     this.MANY(() => {
       this.CONSUME(T.Or);
       this.SUBRULE2(this.patternSeq);
-    });
-    this.OPTION3(() => {
-      this.CONSUME(T.Expect);
-      this.SUBRULE(this.comparison);
     });
   });
 

@@ -253,8 +253,9 @@ function collect(
           if (c.when) condition(c.when, vars);
         } else {
           if (c.section) push(c.section, symbolKey(t.id, 'section', c.section.text));
-          for (const p of c.patterns) pattern(p);
-          if (c.expect) comparison(c.expect, new Set());
+          for (const p of [...c.patterns, ...c.unless]) pattern(p);
+          for (const clause of c.clauses) if (clause.expect) condition(clause.expect, new Set());
+          if (c.when) condition(c.when, new Set());
         }
       }
       break;

@@ -205,19 +205,42 @@ function textCheck(node: CstNode): A.TextCheckDecl {
     : tok(node, 'unitSection')
       ? 'section'
       : 'sentence';
-  const patterns = nodes(node, 'patternSeq').map(patternSeq);
-  const cmp = sub(node, 'comparison');
+  const required = sub(node, 'required');
+  const clauses = required ? [] : nodes(node, 'textClause').map(textClause);
+  const patterns = required ? alternatives(required) : clauses.flatMap((c) => c.patterns);
   const only = patterns.length === 1 ? patterns[0]!.elements : [];
   const lexicon = only.length === 1 && only[0]!.kind === 'lexicon' ? only[0]!.name : undefined;
+  const single = clauses.length === 1 ? clauses[0]!.expect : undefined;
+  const unless = sub(node, 'unless');
+  const when = sub(node, 'condition');
   return {
     kind: 'text',
     range,
     ...(section ? { section: nameOf(section, range) } : {}),
     unit,
+    mode: required ? 'require' : 'match',
     patterns,
+    clauses,
     ...(lexicon ? { lexicon } : {}),
-    ...(cmp ? { expect: comparison(cmp, range) } : {}),
+    ...(single?.kind === 'compare' ? { expect: single.comparison } : {}),
+    unless: unless ? alternatives(unless) : [],
+    ...(when ? { when: condition(when) } : {}),
   };
+}
+
+function textClause(node: CstNode): A.TextClause {
+  const range = rangeOf(node);
+  const alts = sub(node, 'patternAlternatives');
+  const cond = sub(node, 'condition');
+  return {
+    range,
+    patterns: alts ? alternatives(alts) : [],
+    ...(cond ? { expect: condition(cond) } : {}),
+  };
+}
+
+function alternatives(node: CstNode): A.PatternSeq[] {
+  return nodes(node, 'patternSeq').map(patternSeq);
 }
 
 function patternSeq(node: CstNode): A.PatternSeq {
