@@ -35,7 +35,17 @@ describe('relativeCellName', () => {
   it('names a cell of the same row by its column, of the same column by its row', () => {
     expect(relativeCellName(fixtureTemplate, { ...from, column: 'NP' }, from)).toBe('自然人');
     expect(relativeCellName(fixtureTemplate, { ...from, row: '三.四.1' }, from)).toBe(
-      '1.本机关不掌握相关政府信息（总计）',
+      '1.本机关不掌握相关政府信息',
+    );
+    expect(relativeCellName(fixtureTemplate, { ...from, row: '三.四.1', column: 'NP' }, from)).toBe(
+      '1.本机关不掌握相关政府信息（自然人）',
+    );
+  });
+
+  it('keeps the groups of a column whose label another column shares', () => {
+    const from = { table: 'T4', row: '一', column: 'RV.维持' };
+    expect(relativeCellName(fixtureTemplate, { ...from, column: 'LR.总计' }, from)).toBe(
+      '行政诉讼 › 复议后起诉 › 总计',
     );
   });
 });

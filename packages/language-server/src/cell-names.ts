@@ -73,19 +73,27 @@ export function cellName(template: CompiledTemplate, ref: CellRef): string {
 }
 
 /**
- * A short name for a cell seen from another one: the column label when they
- * share a row, the row label when they share a column, else the full name.
+ * A column's shortest unambiguous name in its block: the label alone, or
+ * with its groups when another column has the same label (表四's 总计).
+ */
+export function shortColumnName(decl: Pick<CellDecl, 'block' | 'column'>): string {
+  const { block, column } = decl;
+  const shared = block.columns.some((c) => c !== column && c.label === column.label);
+  return shared ? columnName(decl).join(NAME_SEPARATOR) : column.label;
+}
+
+/**
+ * A short name for a cell seen from another one: the column when they share
+ * a row, the row when they share a column, else row and column.
  */
 export function relativeCellName(template: CompiledTemplate, ref: CellRef, from: CellRef): string {
   const decl = findCellDecl(template, ref);
   if (!decl) return `${ref.row}/${ref.column}`;
-  if (ref.table === from.table && ref.row === from.row)
-    return columnName(decl).join(NAME_SEPARATOR);
-  if (ref.table === from.table && ref.column === from.column) {
-    const row = decl.row.label || decl.row.id;
-    return `${row}（${columnName(decl).join(NAME_SEPARATOR)}）`;
-  }
-  return cellName(template, ref);
+  const row = decl.row.label || decl.row.id;
+  if (ref.table !== from.table) return cellName(template, ref);
+  if (ref.row === from.row) return shortColumnName(decl);
+  if (ref.column === from.column) return row;
+  return `${row}（${shortColumnName(decl)}）`;
 }
 
 export function sameCell(a: CellRef, b: CellRef): boolean {

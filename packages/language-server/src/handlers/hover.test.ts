@@ -73,7 +73,7 @@ describe('hover on a cell', () => {
     expect(value).toContain('**表三 › 三、本年度办理结果 › （七）总计 › 总计**');
     expect(value).toContain('值：0');
     expect(value).toContain(
-      '✗ `t3-row-total` 每行“总计”等于六类申请人之和：总计 0 = 自然人 12 + 法人或其他组织 › 商业企业 0',
+      '✗ `t3-row-total` 每行“总计”等于六类申请人之和：**本格** 0 = 自然人 12 + 商业企业 0 + 科研机构 0',
     );
     expect(value).toContain('；0 ≠ 12');
     // The range is in UTF-16 units on line 1 after the CRLF: 𠀀 is on line 0.
@@ -82,6 +82,48 @@ describe('hover on a cell', () => {
       start: { line: 1, character: 33 },
       end: { line: 1, character: 34 },
     });
+  });
+
+  it('lists only the non-zero and unknown terms of a long sum and counts the zeros', () => {
+    const columns = ['NP', 'BE', 'RI', 'PW', 'LS', 'OT', 'TOT'];
+    const long = {
+      ...fixtureTemplate.rules[0]!,
+      id: 'long-sum',
+      description: '长的和',
+      check: {
+        kind: 'assert' as const,
+        tolerance: 0,
+        instances: [
+          {
+            bindings: {},
+            assert: {
+              op: '=' as const,
+              left: {
+                terms: [{ coefficient: 1, cell: { table: 'T3', row: '三.七', column: 'TOT' } }],
+                constant: 0,
+              },
+              right: {
+                terms: [...columns, 'NP'].map((column, i) => ({
+                  coefficient: 1,
+                  cell: { table: 'T3', row: i < 7 ? '三.七' : '三.四.1', column },
+                })),
+                constant: 0,
+              },
+            },
+          },
+        ],
+      },
+    };
+    const snap = snapshot(text, model);
+    const withLong = {
+      ...snap,
+      result: { ...snap.result, template: { ...fixtureTemplate, rules: [long] } },
+    };
+    const hover = hoverAt(withLong, model.cells[6]!.range.start);
+    expect((hover?.contents as { value: string }).value).toContain(
+      // 三.四.1 is not in the model: its value is unknown, so is the verdict.
+      '？ `long-sum` 长的和：**本格** 0 = 自然人 12 + **本格** 0 + 1.本机关不掌握相关政府信息（自然人） ？ + 其余 5 项（均为 0）；无法计算（缺少单元格）',
+    );
   });
 
   it('marks a rule that holds', () => {

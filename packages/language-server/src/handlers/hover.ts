@@ -5,7 +5,7 @@
 import type { CellRef, CompiledTemplate } from '@govlint/dsl';
 import type { ReportModel } from '@govlint/report';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { cellName, relativeCellName } from '../cell-names.js';
+import { cellName, relativeCellName, sameCell } from '../cell-names.js';
 import { rulesInvolving, type ExprValue, type RuleInvolvement } from '../cell-rules.js';
 import { toLspRange } from '../convert.js';
 import type { LintSnapshot } from '../lint-state.js';
@@ -21,20 +21,26 @@ function formatNumber(value: number | null): string {
   return value === null ? '？' : String(value);
 }
 
+/** Sums longer than this list their non-zero terms and count the zeros. */
+const MAX_TERMS = 6;
+
 function formatExpr(template: CompiledTemplate, expr: ExprValue, from: CellRef): string {
-  const parts: string[] = [];
-  expr.terms.forEach((term, i) => {
+  const long = expr.terms.length > MAX_TERMS;
+  const shown = expr.terms.filter((t) => !long || t.value !== 0 || sameCell(t.cell, from));
+  const parts = shown.map((term, i) => {
     const magnitude = Math.abs(term.coefficient);
-    const sign = term.coefficient < 0 ? ' − ' : i === 0 ? '' : ' + ';
+    const sign = term.coefficient < 0 ? (i === 0 ? '−' : ' − ') : i === 0 ? '' : ' + ';
     const factor = magnitude === 1 ? '' : `${magnitude} × `;
-    parts.push(
-      `${sign}${factor}${relativeCellName(template, term.cell, from)} ${formatNumber(term.value)}`,
-    );
+    const name = sameCell(term.cell, from)
+      ? '**本格**'
+      : relativeCellName(template, term.cell, from);
+    return `${sign}${factor}${name} ${formatNumber(term.value)}`;
   });
-  if (expr.constant !== 0 || parts.length === 0) {
-    parts.push(
-      `${parts.length ? (expr.constant < 0 ? ' − ' : ' + ') : ''}${Math.abs(expr.constant)}`,
-    );
+  const zeros = expr.terms.length - shown.length;
+  if (zeros > 0) parts.push(`${parts.length ? ' + ' : ''}其余 ${zeros} 项（均为 0）`);
+  if (expr.constant !== 0 || expr.terms.length === 0) {
+    const sign = expr.constant < 0 ? ' − ' : ' + ';
+    parts.push(`${parts.length ? sign : expr.constant < 0 ? '−' : ''}${Math.abs(expr.constant)}`);
   }
   return parts.join('');
 }
