@@ -58,6 +58,17 @@ describe('template detection', () => {
     expect(text.slice(hit!.range.start, hit!.range.end)).toBe('第二十条第(九) 项');
   });
 
+  it("does not count a marker found inside another template's longer marker", () => {
+    const older = { ...template2019, markers: ['制发件数'] };
+    const newer = { ...template2019, id: 'newer', markers: ['本年制发件数'] };
+    expect(scanMarkers('| 本年制发件数 |', [older, newer]).map((h) => h.template)).toEqual([
+      'newer',
+    ]);
+    expect(scanMarkers('| 制发件数 |', [older, newer]).map((h) => h.template)).toEqual([
+      'test-2019',
+    ]);
+  });
+
   it('honours a forced template', () => {
     expect(lint(testReport({}), 'test-2019').detection).toMatchObject({
       template: 'test-2019',

@@ -17,65 +17,88 @@ export interface MarkerHit {
 const NOT_CJK = /[^\p{Script=Han}]+/u;
 
 /**
- * Where each template's markers occur (first occurrence per marker). Labels
- * are compared folded (full-width and half-width forms alike, spaces and
- * decoration ignored); to stay fast on large texts, a marker's longest run
- * of ideographs is searched raw first and only the text around each hit is
+ * Where each template's markers occur (the first occurrence of each).
+ * Labels are compared folded (full-width and half-width forms alike, spaces
+ * and decoration ignored); to stay fast on large texts, a marker's longest
+ * run of ideographs is searched raw and only the text around a hit is
  * folded to confirm the whole marker. An occurrence inside a longer marker
  * of another template does not count (`X` inside `YX`).
  */
 export function scanMarkers(text: string, templates: readonly CompiledTemplate[]): MarkerHit[] {
-  const all: MarkerHit[] = [];
-  for (const t of templates) {
-    for (const marker of t.markers) {
-      for (const range of occurrences(text, marker)) all.push({ template: t.id, marker, range });
+  const hits: MarkerHit[] = [];
+  for (const m of preparedMarkers(templates)) {
+    for (const range of occurrences(text, m)) {
+      if (m.containing.some((longer) => around(text, longer, range.start, range.end))) continue;
+      hits.push({ template: m.template, marker: m.marker, range });
+      break;
     }
   }
-  const kept: MarkerHit[] = [];
-  const seen = new Set<string>();
-  for (const hit of all) {
-    const key = `${hit.template}\u0000${hit.marker}`;
-    if (seen.has(key)) continue;
-    const inside = all.some(
-      (o) =>
-        o.template !== hit.template &&
-        o.range.start <= hit.range.start &&
-        o.range.end >= hit.range.end &&
-        o.range.end - o.range.start > hit.range.end - hit.range.start,
-    );
-    if (inside) continue;
-    seen.add(key);
-    kept.push(hit);
-  }
-  return kept.sort((a, b) => a.range.start - b.range.start);
+  return hits.sort((a, b) => a.range.start - b.range.start);
 }
 
-function occurrences(text: string, marker: string): Range[] {
-  const folded = foldLabel(marker);
-  if (!folded) return [];
-  const anchor = folded.split(NOT_CJK).reduce((a, b) => (b.length > a.length ? b : a), '');
-  const out: Range[] = [];
+interface PreparedMarker {
+  readonly template: string;
+  readonly marker: string;
+  readonly folded: string;
+  /** The longest run of ideographs, searched raw (it may be written with spaces inside: then missed). */
+  readonly anchor: string;
+  /** Other templates' markers that contain this one, folded. */
+  readonly containing: readonly string[];
+}
+
+const prepared = new WeakMap<readonly CompiledTemplate[], readonly PreparedMarker[]>();
+
+function preparedMarkers(templates: readonly CompiledTemplate[]): readonly PreparedMarker[] {
+  const cached = prepared.get(templates);
+  if (cached) return cached;
+  const all = templates.flatMap((t) =>
+    t.markers.map((marker) => ({ template: t.id, marker, folded: foldLabel(marker) })),
+  );
+  const out = all
+    .filter((m) => m.folded.length > 0)
+    .map((m) => ({
+      ...m,
+      anchor: m.folded.split(NOT_CJK).reduce((a, b) => (b.length > a.length ? b : a), ''),
+      containing: all
+        .filter((o) => o.template !== m.template && o.folded.length > m.folded.length)
+        .map((o) => o.folded)
+        .filter((f) => f.includes(m.folded)),
+    }));
+  prepared.set(templates, out);
+  return out;
+}
+
+/** Occurrences of a marker, lazily, in text order. */
+function* occurrences(text: string, { marker, folded, anchor }: PreparedMarker): Generator<Range> {
   if (anchor.length < 2) {
     for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1))
-      out.push({ start: at, end: at + marker.length });
-    return out;
+      yield { start: at, end: at + marker.length };
+    return;
   }
+  for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + anchor.length)) {
+    const range = around(text, folded, at, at + anchor.length);
+    if (range) yield range;
+  }
+}
+
+/** The folded marker in the text around [from, to), covering it, if there. */
+function around(text: string, folded: string, from: number, to: number): Range | null {
   // Room around the anchor for the rest of the marker, written loosely.
   const margin = 3 * folded.length + 8;
-  for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + anchor.length)) {
-    const from = Math.max(0, at - margin);
-    const window = foldWithOffsets(text, from, Math.min(text.length, at + anchor.length + margin));
-    for (let m = window.folded.indexOf(folded); m >= 0; m = window.folded.indexOf(folded, m + 1)) {
-      const start = window.sourceOffsets[m] as number;
-      const last = window.sourceOffsets[m + folded.length - 1] as number;
-      if (start <= at && last >= at) {
-        const width = (text.codePointAt(last) as number) > 0xffff ? 2 : 1;
-        out.push({ start, end: last + width });
-        break;
-      }
+  const window = foldWithOffsets(
+    text,
+    Math.max(0, from - margin),
+    Math.min(text.length, to + margin),
+  );
+  for (let m = window.folded.indexOf(folded); m >= 0; m = window.folded.indexOf(folded, m + 1)) {
+    const start = window.sourceOffsets[m] as number;
+    const last = window.sourceOffsets[m + folded.length - 1] as number;
+    if (start <= from && last >= to - 1) {
+      const width = (text.codePointAt(last) as number) > 0xffff ? 2 : 1;
+      return { start, end: last + width };
     }
   }
-  return out;
+  return null;
 }
 
 /** Templates from newest to oldest (by the first year they apply to). */

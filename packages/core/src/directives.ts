@@ -57,9 +57,10 @@ const applies = (d: Directive, ruleId: string) => d.rules.length === 0 || d.rule
 export function applyDirectives(
   diagnostics: readonly Diagnostic[],
   directives: readonly Directive[],
-  lines: LineIndex,
+  text: string | LineIndex,
 ): DirectiveOutcome {
   if (directives.length === 0) return { kept: [...diagnostics], unused: [] };
+  const lines = typeof text === 'string' ? new LineIndex(text) : text;
   const used = new Map<Directive, Set<string>>();
   const markUsed = (d: Directive, ruleId: string) => {
     let set = used.get(d);

@@ -30,7 +30,7 @@ import { evaluateAssertions, isAssertionRule, summarise } from './evaluate/asser
 import { cellKindFindings } from './evaluate/cell-kinds.js';
 import { assertionDiagnostics } from './evaluate/diagnostics.js';
 import { findRootCauses } from './evaluate/root-cause.js';
-import { CellValues } from './evaluate/values.js';
+import { CellValues, registerCells } from './evaluate/values.js';
 import { findingDiagnostics } from './findings.js';
 import { renderMessage } from './messages.js';
 import { loadPacks, ruleCatalogue } from './packs.js';
@@ -185,6 +185,7 @@ function check(
     if (d) diagnostics.push(d);
   }
 
+  registerCells(template, template.rules);
   const rules = template.rules.filter((r) => isAssertionRule(r) && !isOff(r.id));
   const values = CellValues.fromModel(model);
   const outcomes = evaluateAssertions(rules, values);
@@ -193,9 +194,8 @@ function check(
     ...assertionDiagnostics(outcomes, roots, { index, values, severity: severityOf, docsUrl }),
   );
 
-  const lines = new LineIndex(text);
-  const directives = parseDirectives(text, lines);
-  const { kept, unused } = applyDirectives(diagnostics, directives, lines);
+  const directives = parseDirectives(text);
+  const { kept, unused } = applyDirectives(diagnostics, directives, text);
   for (const u of unused) {
     const d = engineDiagnostic('unused-disable-directive', u.directive.range, {
       directive: u.directive.text,

@@ -28,20 +28,25 @@ export function indexTemplate(template: CompiledTemplate): TemplateIndex {
   const cached = cache.get(template);
   if (cached) return cached;
   const tables = new Map<string, TableDecl>();
-  const rows = new Map<string, RowDecl>();
-  const columns = new Map<string, ColumnDecl>();
+  // table → id → declaration: no string built per lookup (cells are many).
+  const rows = new Map<string, Map<string, RowDecl>>();
+  const columns = new Map<string, Map<string, ColumnDecl>>();
   for (const table of template.tables) {
     tables.set(table.id, table);
+    const tableRows = new Map<string, RowDecl>();
+    const tableColumns = new Map<string, ColumnDecl>();
     for (const block of table.blocks) {
-      for (const r of block.rows) rows.set(`${table.id}\u0000${r.id}`, r);
-      for (const c of block.columns) columns.set(`${table.id}\u0000${c.id}`, c);
+      for (const r of block.rows) tableRows.set(r.id, r);
+      for (const c of block.columns) tableColumns.set(c.id, c);
     }
+    rows.set(table.id, tableRows);
+    columns.set(table.id, tableColumns);
   }
   const rules = new Map<string, CompiledRule>();
   for (const rule of template.rules) rules.set(rule.id, rule);
 
-  const row = (table: string, id: string) => rows.get(`${table}\u0000${id}`);
-  const column = (table: string, id: string) => columns.get(`${table}\u0000${id}`);
+  const row = (table: string, id: string) => rows.get(table)?.get(id);
+  const column = (table: string, id: string) => columns.get(table)?.get(id);
   const index: TemplateIndex = {
     template,
     tables,

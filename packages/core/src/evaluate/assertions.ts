@@ -5,20 +5,15 @@
  */
 import type { AssertionCheck, AssertionInstance, CompiledRule } from '@govlint/dsl';
 import type { RuleEvaluation } from '../api.js';
-import {
-  type CellValues,
-  type EvaluatedExpr,
-  compare,
-  evaluateCondition,
-  evaluateExpr,
-} from './values.js';
+import { type CellValues, compare, evaluateCondition, exprValue } from './values.js';
 
 export type InstanceStatus = 'passed' | 'failed' | 'not-evaluable';
 
 export interface InstanceResult {
   readonly status: InstanceStatus;
-  readonly left?: EvaluatedExpr;
-  readonly right?: EvaluatedExpr;
+  /** The two sides' values, when evaluated. */
+  readonly left?: number;
+  readonly right?: number;
 }
 
 export interface InstanceOutcome extends InstanceResult {
@@ -29,6 +24,9 @@ export interface InstanceOutcome extends InstanceResult {
   readonly order: number;
 }
 
+const PASSED: InstanceResult = { status: 'passed' };
+const NOT_EVALUABLE: InstanceResult = { status: 'not-evaluable' };
+
 export function evaluateInstance(
   check: AssertionCheck,
   instance: AssertionInstance,
@@ -36,15 +34,15 @@ export function evaluateInstance(
 ): InstanceResult {
   if (instance.when) {
     const applies = evaluateCondition(instance.when, values, check.tolerance);
-    if (applies === null) return { status: 'not-evaluable' };
+    if (applies === null) return NOT_EVALUABLE;
     // A condition that does not hold makes the identity vacuously true.
-    if (!applies) return { status: 'passed' };
+    if (!applies) return PASSED;
   }
-  const left = evaluateExpr(instance.assert.left, values);
-  const right = evaluateExpr(instance.assert.right, values);
-  if (!left || !right) return { status: 'not-evaluable' };
-  const holds = compare(instance.assert.op, left.value, right.value, check.tolerance);
-  return { status: holds ? 'passed' : 'failed', left, right };
+  const left = exprValue(instance.assert.left, values);
+  const right = exprValue(instance.assert.right, values);
+  if (Number.isNaN(left) || Number.isNaN(right)) return NOT_EVALUABLE;
+  const holds = compare(instance.assert.op, left, right, check.tolerance);
+  return holds ? PASSED : { status: 'failed', left, right };
 }
 
 export function isAssertionRule(
@@ -65,8 +63,18 @@ export function evaluateAssertions(
   for (const rule of rules) {
     if (!isAssertionRule(rule)) continue;
     for (const instance of rule.check.instances) {
-      const result = evaluateInstance(rule.check, instance, values);
-      outcomes.push({ ...result, rule, check: rule.check, instance, order: outcomes.length });
+      const r = evaluateInstance(rule.check, instance, values);
+      const order = outcomes.length;
+      const check = rule.check;
+      outcomes.push({
+        status: r.status,
+        left: r.left,
+        right: r.right,
+        rule,
+        check,
+        instance,
+        order,
+      });
     }
   }
   return outcomes;

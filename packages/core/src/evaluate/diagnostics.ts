@@ -9,7 +9,7 @@ import { formatNumber, formatTerms, renderMessage } from '../messages.js';
 import type { TemplateIndex } from '../template-index.js';
 import type { InstanceOutcome } from './assertions.js';
 import type { Repair, RootCause } from './root-cause.js';
-import { type CellValues, cellKey } from './values.js';
+import { type CellValues, cellKey, exprTerms } from './values.js';
 
 export interface AssertionContext {
   readonly index: TemplateIndex;
@@ -34,9 +34,10 @@ export function assertionDiagnostics(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const o of outcomes) {
-    if (o.status !== 'failed' || !o.left || !o.right) continue;
+    if (o.status !== 'failed' || o.left === undefined || o.right === undefined) continue;
     const root = roots.get(o);
-    let message = renderMessage(o.rule.message, messageValues(o)) ?? fallbackMessage(o);
+    const values = messageValues(o, ctx.values);
+    let message = renderMessage(o.rule.message, values) ?? fallbackMessage(o, values);
     if (root && root.origin !== o)
       message += `；可能的根源：${describeRepair(root.repairs[0] as Repair, ctx)}`;
     const fix = root ? repairFix(root, ctx) : undefined;
@@ -48,8 +49,8 @@ export function assertionDiagnostics(
       related: relatedCells(o, ctx),
       docsUrl: ctx.docsUrl(o.rule.id),
       data: {
-        left: o.left.value,
-        right: o.right.value,
+        left: o.left,
+        right: o.right,
         op: o.instance.assert.op,
         bindings: o.instance.bindings,
         ...(root
@@ -64,24 +65,24 @@ export function assertionDiagnostics(
 }
 
 /** Placeholders for assertion messages (docs/dsl.md). */
-function messageValues(o: InstanceOutcome): Record<string, string | number> {
-  const left = o.left as NonNullable<InstanceOutcome['left']>;
-  const right = o.right as NonNullable<InstanceOutcome['right']>;
-  const op = o.instance.assert.op;
+function messageValues(o: InstanceOutcome, values: CellValues): Record<string, string | number> {
+  const left = o.left as number;
+  const right = o.right as number;
+  const { assert } = o.instance;
+  const op = assert.op;
   return {
     ...o.instance.bindings,
-    left: left.value,
-    right: right.value,
-    'left.terms': formatTerms(left.terms, o.instance.assert.left.constant),
-    'right.terms': formatTerms(right.terms, o.instance.assert.right.constant),
-    difference: left.value - right.value,
+    left,
+    right,
+    'left.terms': formatTerms(exprTerms(assert.left, values), assert.left.constant),
+    'right.terms': formatTerms(exprTerms(assert.right, values), assert.right.constant),
+    difference: left - right,
     op,
     violated: NEGATED[op],
   };
 }
 
-function fallbackMessage(o: InstanceOutcome): string {
-  const v = messageValues(o);
+function fallbackMessage(o: InstanceOutcome, v: Record<string, string | number>): string {
   return `${o.rule.description}（${v['left.terms']}=${v.left}，${v['right.terms']}=${v.right}，${v.left}${v.violated}${v.right}）`;
 }
 
@@ -100,7 +101,7 @@ function offendingRange(o: InstanceOutcome, values: CellValues) {
 
 function relatedCells(o: InstanceOutcome, ctx: AssertionContext): RelatedLocation[] {
   const related: RelatedLocation[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   for (const t of [...o.instance.assert.left.terms, ...o.instance.assert.right.terms]) {
     const key = cellKey(t.cell);
     const cell = ctx.values.cell(t.cell);

@@ -44,6 +44,7 @@ export function findRootCauses(
   outcomes: readonly InstanceOutcome[],
   values: CellValues,
 ): Map<InstanceOutcome, RootCause> {
+  if (!outcomes.some((o) => o.status === 'failed')) return new Map();
   const byCell = indexByCell(outcomes);
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
@@ -73,8 +74,8 @@ export function findRootCauses(
 }
 
 /** Outcome lists per cell, for the outcomes that could be evaluated. */
-function indexByCell(outcomes: readonly InstanceOutcome[]): Map<string, InstanceOutcome[]> {
-  const byCell = new Map<string, InstanceOutcome[]>();
+function indexByCell(outcomes: readonly InstanceOutcome[]): Map<number, InstanceOutcome[]> {
+  const byCell = new Map<number, InstanceOutcome[]>();
   for (const o of outcomes) {
     if (o.status === 'not-evaluable') continue;
     for (const term of [...o.instance.assert.left.terms, ...o.instance.assert.right.terms]) {
@@ -95,11 +96,12 @@ function indexByCell(outcomes: readonly InstanceOutcome[]): Map<string, Instance
 function proposeRepair(outcome: InstanceOutcome, values: CellValues): Repair | null {
   const { instance, left, right } = outcome;
   const fixCell = instance.fixCell;
-  if (!fixCell || instance.assert.op !== '=' || !left || !right) return null;
+  if (!fixCell || instance.assert.op !== '=' || left === undefined || right === undefined)
+    return null;
   const from = values.get(fixCell);
   const coefficient = coefficientOn(instance, fixCell);
   if (from === undefined || coefficient === 0) return null;
-  const value = from + (right.value - left.value) / coefficient;
+  const value = from + (right - left) / coefficient;
   if (value < 0) return null;
   if (outcome.check.tolerance === 0 && !Number.isInteger(value)) return null;
   return { cell: fixCell, from, value: roundLike(value, outcome.check.tolerance) };
@@ -112,7 +114,7 @@ function coefficientOn(instance: AssertionInstance, cell: CellRef): number {
   return c;
 }
 
-function onRight(instance: AssertionInstance, key: string): boolean {
+function onRight(instance: AssertionInstance, key: number): boolean {
   return instance.assert.right.terms.some((t) => cellKey(t.cell) === key);
 }
 
@@ -126,10 +128,10 @@ function propagate(
   origin: InstanceOutcome,
   seed: Repair,
   values: CellValues,
-  byCell: ReadonlyMap<string, readonly InstanceOutcome[]>,
+  byCell: ReadonlyMap<number, readonly InstanceOutcome[]>,
 ): Candidate {
   const repairs: Repair[] = [seed];
-  const repaired = new Set([cellKey(seed.cell)]);
+  const repaired = new Set<number>([cellKey(seed.cell)]);
   let current = values.with(repairs);
   const queue = [seed.cell];
   while (queue.length > 0) {

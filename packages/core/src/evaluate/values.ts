@@ -2,67 +2,163 @@
  * Cell values for arithmetic. A cell the reader could not find has no value,
  * and any expression that needs it is not evaluable; a blank or non-numeric
  * cell counts as 0 (the reader flags it separately).
+ *
+ * This is the hot loop of linting (every identity of every report), so
+ * cells are numbered once: a CellRef of a compiled pack (immutable, reused
+ * by every lint) gets a slot, and values live in a Float64Array with NaN for
+ * "no value". No strings are built per lookup.
  */
-import type { CellRef, ComparisonOp, Condition, LinearExpr } from '@govlint/dsl';
+import type { CellRef, ComparisonOp, CompiledRule, Condition, LinearExpr } from '@govlint/dsl';
 import type { ReportModel } from '@govlint/report';
 
 type Cell = ReportModel['cells'][number];
 
-export function cellKey(ref: CellRef): string {
-  return `${ref.table}\u0000${ref.row}\u0000${ref.column}`;
+/** table → row → column → slot, shared by every template (ids are plain strings). */
+const slotsByName = new Map<string, Map<string, Map<string, number>>>();
+const slotsByRef = new WeakMap<CellRef, number>();
+let slotCount = 0;
+
+function slotOfName(table: string, row: string, column: string, create: boolean): number {
+  let rows = slotsByName.get(table);
+  if (!rows) {
+    if (!create) return -1;
+    slotsByName.set(table, (rows = new Map()));
+  }
+  let columns = rows.get(row);
+  if (!columns) {
+    if (!create) return -1;
+    rows.set(row, (columns = new Map()));
+  }
+  let slot = columns.get(column);
+  if (slot === undefined) {
+    if (!create) return -1;
+    columns.set(column, (slot = slotCount++));
+  }
+  return slot;
+}
+
+/** The slot of a cell a rule names (numbered on first sight). */
+export function slotOf(ref: CellRef): number {
+  let slot = slotsByRef.get(ref);
+  if (slot === undefined) {
+    slot = slotOfName(ref.table, ref.row, ref.column, true);
+    slotsByRef.set(ref, slot);
+  }
+  return slot;
+}
+
+const registered = new WeakSet<object>();
+
+/**
+ * Number every cell the rules read, once per set of rules (a template's),
+ * before reading values: a model cell without a slot is not read.
+ */
+export function registerCells(owner: object, rules: readonly CompiledRule[]): void {
+  if (registered.has(owner)) return;
+  registered.add(owner);
+  const expr = (e: LinearExpr) => e.terms.forEach((t) => slotOf(t.cell));
+  const condition = (c: Condition): void => {
+    if (c.kind === 'compare') [c.comparison.left, c.comparison.right].forEach(expr);
+    else if (c.kind === 'not') condition(c.operand);
+    else c.operands.forEach(condition);
+  };
+  for (const rule of rules) {
+    if (rule.check.kind !== 'assert') continue;
+    for (const i of rule.check.instances) {
+      expr(i.assert.left);
+      expr(i.assert.right);
+      if (i.when) condition(i.when);
+      if (i.fixCell) slotOf(i.fixCell);
+    }
+  }
+}
+
+/** A stable key for a cell, for maps outside the hot loop. */
+export function cellKey(ref: CellRef): number {
+  return slotOf(ref);
 }
 
 /** The values a check reads; `with` gives a copy with some cells replaced (for repairs). */
 export class CellValues {
   private constructor(
-    private readonly values: Map<string, number>,
-    readonly cells: ReadonlyMap<string, Cell>,
+    private readonly values: Float64Array,
+    private readonly cells: readonly (Cell | undefined)[],
   ) {}
 
+  /** Values of the cells that rules name (see `registerCells`). */
   static fromModel(model: ReportModel): CellValues {
-    const values = new Map<string, number>();
-    const cells = new Map<string, Cell>();
+    const values = new Float64Array(slotCount).fill(NaN);
+    const cells: (Cell | undefined)[] = new Array(slotCount);
     for (const cell of model.cells) {
-      const key = cellKey(cell);
-      cells.set(key, cell);
+      const slot = slotOfName(cell.table, cell.row, cell.column, false);
+      if (slot < 0) continue; // no rule reads it
+      cells[slot] = cell;
       if (cell.status === 'missing' || cell.value === null) continue;
-      values.set(key, cell.status === 'number' ? cell.value : 0);
+      values[slot] = cell.status === 'number' ? cell.value : 0;
     }
     return new CellValues(values, cells);
   }
 
   get(ref: CellRef): number | undefined {
-    return this.values.get(cellKey(ref));
+    const v = this.at(slotOf(ref));
+    return Number.isNaN(v) ? undefined : v;
+  }
+
+  /** NaN when the cell has no value (or no slot yet). */
+  at(slot: number): number {
+    return slot < this.values.length ? (this.values[slot] as number) : NaN;
   }
 
   cell(ref: CellRef): Cell | undefined {
-    return this.cells.get(cellKey(ref));
+    return this.cells[slotOf(ref)];
   }
 
   with(changes: readonly { readonly cell: CellRef; readonly value: number }[]): CellValues {
-    const values = new Map(this.values);
-    for (const c of changes) values.set(cellKey(c.cell), c.value);
+    const values = new Float64Array(Math.max(slotCount, this.values.length)).fill(NaN);
+    values.set(this.values);
+    for (const c of changes) values[slotOf(c.cell)] = c.value;
     return new CellValues(values, this.cells);
   }
 }
 
-export interface EvaluatedExpr {
-  readonly value: number;
-  /** Each term's value, for the arithmetic in the message. */
-  readonly terms: readonly { readonly coefficient: number; readonly value: number }[];
+/** A linear combination with its cells as slots, built once per expression of a pack. */
+interface SlotExpr {
+  readonly slots: Int32Array;
+  readonly coefficients: Float64Array;
+  readonly constant: number;
 }
 
-/** null when a cell of the expression has no value. */
-export function evaluateExpr(expr: LinearExpr, values: CellValues): EvaluatedExpr | null {
-  let total = expr.constant;
-  const terms: { coefficient: number; value: number }[] = [];
-  for (const term of expr.terms) {
-    const v = values.get(term.cell);
-    if (v === undefined) return null;
-    total += term.coefficient * v;
-    terms.push({ coefficient: term.coefficient, value: v });
+const slotExprs = new WeakMap<LinearExpr, SlotExpr>();
+
+function slotExpr(expr: LinearExpr): SlotExpr {
+  let compiled = slotExprs.get(expr);
+  if (!compiled) {
+    compiled = {
+      slots: Int32Array.from(expr.terms, (t) => slotOf(t.cell)),
+      coefficients: Float64Array.from(expr.terms, (t) => t.coefficient),
+      constant: expr.constant,
+    };
+    slotExprs.set(expr, compiled);
   }
-  return { value: total, terms };
+  return compiled;
+}
+
+/** The value of a linear combination; NaN when a cell has no value. */
+export function exprValue(expr: LinearExpr, values: CellValues): number {
+  const { slots, coefficients, constant } = slotExpr(expr);
+  let total = constant;
+  for (let i = 0; i < slots.length; i++) {
+    total += (coefficients[i] as number) * values.at(slots[i] as number);
+  }
+  return total;
+}
+
+/** Each term with its value, for the arithmetic in a message. */
+export function exprTerms(
+  expr: LinearExpr,
+  values: CellValues,
+): { readonly coefficient: number; readonly value: number }[] {
+  return expr.terms.map((t) => ({ coefficient: t.coefficient, value: values.get(t.cell) ?? NaN }));
 }
 
 /** Compare with an absolute tolerance (0 for counts, e.g. 0.01 for amounts). */
@@ -95,10 +191,10 @@ export function evaluateCondition(
   switch (condition.kind) {
     case 'compare': {
       const { op, left, right } = condition.comparison;
-      const l = evaluateExpr(left, values);
-      const r = evaluateExpr(right, values);
-      if (!l || !r) return null;
-      return compare(op, l.value, r.value, tolerance);
+      const l = exprValue(left, values);
+      const r = exprValue(right, values);
+      if (Number.isNaN(l) || Number.isNaN(r)) return null;
+      return compare(op, l, r, tolerance);
     }
     case 'not': {
       const v = evaluateCondition(condition.operand, values, tolerance);
