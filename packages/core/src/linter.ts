@@ -5,7 +5,7 @@
  */
 import type { CompiledTemplate } from '@govlint/dsl';
 import type { ReportModel } from '@govlint/report';
-import { type Diagnostic, LineIndex, compareDiagnostics } from '@govlint/text';
+import { type Diagnostic, compareDiagnostics } from '@govlint/text';
 import type {
   Linter,
   LinterOptions,
