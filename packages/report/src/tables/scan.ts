@@ -196,9 +196,11 @@ export function scanTable(
       onStray(i);
       continue;
     }
-    for (const { candidates, ...hit } of found.hits) {
-      const label = prefer(candidates.filter(accept)) ?? prefer(candidates);
-      if (label) onHit({ ...hit, label });
+    for (const h of found.hits) {
+      const label =
+        prefer(h.candidates.length === 1 ? h.candidates : h.candidates.filter(accept)) ??
+        prefer(h.candidates);
+      if (label) onHit({ label, how: h.how, start: h.start, end: h.end, token: h.token });
     }
     i = found.last;
   }
