@@ -198,3 +198,29 @@ describe('positions with CRLF and surrogate pairs', () => {
     });
   });
 });
+
+describe('inherited rules', () => {
+  it('are checked against the child template, and the error says so', async () => {
+    const { realPack } = await import('./test/packs.js');
+    const files = realPack().map((f) =>
+      f.uri.endsWith('gov-2019/rules.govlint')
+        ? { ...f, text: f.text.replace('remove rule t2-issued-vs-valid', '') }
+        : f,
+    );
+    const result = compilePack(files);
+    expect(result.pack).toBeUndefined();
+    const texts = new Map(files.map((f) => [f.uri, f.text]));
+    expect(
+      result.diagnostics.map((d) => [
+        d.uri,
+        d.ruleId,
+        texts.get(d.uri)!.slice(d.range.start, d.range.end),
+        d.message.endsWith('（在继承此规则的模板“gov-2019”中）'),
+      ]),
+    ).toEqual([
+      ['rules/gov-2021/arithmetic.govlint', 'dsl-unknown-column', '制发', true],
+      ['rules/gov-2021/arithmetic.govlint', 'dsl-unknown-column', '有效', true],
+      ['rules/gov-2021/arithmetic.govlint', 'dsl-unknown-column', '废止', true],
+    ]);
+  });
+});

@@ -64,7 +64,13 @@ export function checkTemplate(
     checkTableIds(views.get(table.id)!, report);
   }
   const lexicons = new Set(t.lexicons.map((l) => l.id));
-  for (const rule of t.rules) checkRule(t, views, lexicons, rule.decl, rule.uri, report);
+  for (const rule of t.rules) {
+    // An inherited rule is checked again against the child's tables; say so,
+    // since the error points into the parent's file.
+    const inherited: Report = (uri, ruleId, message, range, severity) =>
+      report(uri, ruleId, `${message}（在继承此规则的模板“${t.id}”中）`, range, severity);
+    checkRule(t, views, lexicons, rule.decl, rule.uri, rule.template === t.id ? report : inherited);
+  }
 }
 
 function checkTableIds(view: TableView, report: Report): void {
@@ -209,7 +215,9 @@ function checkRule(
     if (check.kind === 'assert') {
       allowed = checkAssertion(env, check, props.tolerance);
     } else {
-      allowed = [...textPlaceholders, ...checkTextCheck(env, t, lexicons, check)];
+      const captures = checkTextCheck(env, t, lexicons, check);
+      // A required pattern that is missing has no match to show.
+      allowed = check.mode === 'require' ? [] : [...textPlaceholders, ...captures];
     }
   }
   const message = props.message;

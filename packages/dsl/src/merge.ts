@@ -190,6 +190,7 @@ function buildTemplate(
             id: d.name.text,
             decl: d,
             uri: o.uri,
+            template: id,
             origin: origin(o.uri, d, d.name),
           });
         }

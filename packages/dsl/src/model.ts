@@ -75,6 +75,8 @@ export interface RuleModel {
   readonly id: string;
   readonly decl: A.RuleDecl;
   readonly uri: string;
+  /** The template that declares the rule (a child template inherits its parent's). */
+  readonly template: string;
   readonly origin: Origin;
 }
 
