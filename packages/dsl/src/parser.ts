@@ -49,11 +49,18 @@ class RulesParser extends StructureParser {
     this.OR([
       {
         ALT: () => {
-          this.OR2([
-            { ALT: () => this.CONSUME(T.Severity) },
-            { ALT: () => this.CONSUME(T.Category) },
-          ]);
+          this.CONSUME(T.Severity);
           this.CONSUME(T.Identifier);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Category);
+          // `text` is also the keyword that starts a text check.
+          this.OR2([
+            { ALT: () => this.CONSUME2(T.Identifier) },
+            { ALT: () => this.CONSUME(T.Text, { LABEL: 'Identifier' }) },
+          ]);
         },
       },
       {
