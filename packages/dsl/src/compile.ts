@@ -171,9 +171,11 @@ function patternNode(seq: A.PatternSeq, captures: string[]): C.PatternNode {
 }
 
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    const obj = value as Record<string, unknown>;
+    // for…in without building arrays: this runs over every term of every instance.
+    for (const k in obj) deepFreeze(obj[k]);
+    Object.freeze(obj);
   }
   return value;
 }
