@@ -61,3 +61,24 @@ export function readConfigChain(
 export function configForFile(chain: ConfigChain, path: string): FileConfig {
   return resolveConfig(chain.chain, path.split('\\').join('/'));
 }
+
+/** A template id no real pack declares: it marks which overrides matched. */
+const PROBE = '\u0000override-matched';
+
+/**
+ * Whether an `overrides[].files` glob of the configuration names this file:
+ * such a file is linted whatever its language id. The probe runs core's own
+ * matching (globs relative to each config's folder) with every override
+ * marked, so the editor and the CLI agree on which files a glob means.
+ */
+export function matchedByConfigGlobs(chain: ConfigChain, path: string): boolean {
+  const probe = chain.chain.map(({ path: file, config }) => ({
+    path: file,
+    config: {
+      ...config,
+      template: undefined,
+      overrides: config.overrides?.map((o) => ({ ...o, template: PROBE })),
+    },
+  }));
+  return resolveConfig(probe, path.split('\\').join('/')).template === PROBE;
+}

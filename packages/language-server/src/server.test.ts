@@ -6,7 +6,11 @@
  */
 import type { Linter, LinterOptions, LintOptions, LintResult } from '@govlint/core';
 import type { Diagnostic } from '@govlint/text';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createConnection,
@@ -185,6 +189,22 @@ describe('server plumbing', () => {
     await didOpen(h, 'file:///code.ts', 'ERR', 'typescript');
     expect((await h.next('file:///code.ts')).diagnostics).toEqual([]);
     expect(h.calls).toEqual(['not a report ERR']);
+  });
+
+  it('lints a file of any language that a config overrides glob names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govlint-named-'));
+    writeFileSync(
+      join(dir, 'govlint.config.json'),
+      '{ "overrides": [{ "files": "*.log", "rules": {} }] }',
+    );
+    const h = await harness();
+    const named = pathToFileURL(join(dir, 'report.log')).href;
+    await didOpen(h, named, 'ERR', 'log');
+    expect((await h.next(named)).diagnostics).toHaveLength(1);
+    const other = pathToFileURL(join(dir, 'other.cfg')).href;
+    await didOpen(h, other, 'ERR', 'ini');
+    expect((await h.next(other)).diagnostics).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('follows the enable setting', async () => {

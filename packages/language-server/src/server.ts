@@ -19,7 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './handlers/code-actions.js';
 import { configDiagnostics } from './handlers/config-file.js';
-import { isReportCandidate, lintReport, reportDiagnostics } from './handlers/diagnostics.js';
+import { isReportLanguage, lintReport, reportDiagnostics } from './handlers/diagnostics.js';
 import { packDiagnosticsFor, rulesFileDiagnostics } from './handlers/rules-files.js';
 import { registerRequests } from './requests.js';
 import { RulesWorkspaces } from './rules-workspace.js';
@@ -71,8 +71,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   function lintReportDocument(doc: TextDocument): void {
-    const setup = isReportCandidate(doc, workspace.settings) ? workspace.setup(doc.uri) : undefined;
-    if (!setup || setup.config?.ignored) {
+    const setup = workspace.settings.enable ? workspace.setup(doc.uri) : undefined;
+    const candidate = setup && (setup.named || isReportLanguage(doc, workspace.settings));
+    if (!setup || !candidate || setup.config?.ignored) {
       store.delete(doc.uri);
       publish(doc.uri, doc.version, []);
       return;

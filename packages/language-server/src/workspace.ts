@@ -6,7 +6,12 @@
  */
 import type { FileConfig, Linter, LinterOptions } from '@govlint/core';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { configForFile, readConfigChain, type ConfigChain } from './config.js';
+import {
+  configForFile,
+  matchedByConfigGlobs,
+  readConfigChain,
+  type ConfigChain,
+} from './config.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { loadPacks, uriToPath } from './workspace-files.js';
 
@@ -20,6 +25,8 @@ export interface WorkspaceLog {
 export interface DocumentSetup {
   readonly linter: Linter;
   readonly config: FileConfig | undefined;
+  /** A config `overrides[].files` glob names the file: lint it whatever its language. */
+  readonly named: boolean;
 }
 
 export class Workspace {
@@ -42,8 +49,10 @@ export class Workspace {
 
   setup(uri: string): DocumentSetup {
     const path = uriToPath(uri);
-    const config = path ? configForFile(this.chainFor(dirname(path)), path) : undefined;
-    return { linter: this.linter(config?.rulePaths ?? []), config };
+    const chain = path ? this.chainFor(dirname(path)) : undefined;
+    const config = path && chain ? configForFile(chain, path) : undefined;
+    const named = !!(path && chain && matchedByConfigGlobs(chain, path));
+    return { linter: this.linter(config?.rulePaths ?? []), config, named };
   }
 
   /** The linter with the settings' rule paths and a config's rule paths (absolute). */

@@ -11,12 +11,12 @@ import { toLspDiagnostic } from '../convert.js';
 import type { LintSnapshot } from '../lint-state.js';
 import type { Settings } from '../settings.js';
 
-/** Whether a document may be a report, by its language or an explicit setting. */
-export function isReportCandidate(
+/** Whether a document may be a report by its language (config globs can name others). */
+export function isReportLanguage(
   doc: Pick<TextDocument, 'languageId'>,
   settings: Settings,
 ): boolean {
-  return settings.enable && settings.languages.includes(doc.languageId);
+  return settings.languages.includes(doc.languageId);
 }
 
 export function lintReport(
