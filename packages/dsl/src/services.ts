@@ -178,7 +178,7 @@ export interface Hover {
   readonly contents: string;
 }
 
-/** What a name resolves to, with its label: `行 三.七：“（七）总计”（表 T3）`. */
+/** What a name resolves to, with its label, its table and its template (Markdown). */
 export function hoverAt(ws: RulesWorkspace, uri: string, offset: number): Hover | undefined {
   const occ = ws.index.occurrences.find(
     (o) => o.uri === uri && o.range.start <= offset && offset <= o.range.end,

@@ -16,7 +16,7 @@ const WORD_CHAR = `(?:[A-Za-z0-9_]|${CJK})`;
 const FIRST_CHAR = `(?:[A-Za-z_]|${CJK})`;
 /** Inside a segment a hyphen joins words (`t3-row-total`, `gov-2021`), never ends one. */
 const SEGMENT_REST = `(?:${WORD_CHAR}|-(?=${WORD_CHAR}))*`;
-/** `三.四.1`, `RV.总计`: dot-separated segments; `NP..OT` stops before `..`. */
+/** Dot-separated segments (a row id like 三.四.1); `NP..OT` stops before `..`. */
 const IDENTIFIER = new RegExp(`${FIRST_CHAR}${SEGMENT_REST}(?:\\.${WORD_CHAR}${SEGMENT_REST})*`);
 
 export const WhiteSpace = createToken({
