@@ -2,7 +2,7 @@
  * Semantic checks of a merged template, each reported at the exact name or
  * value that is wrong: unknown sections, tables, rows and columns, duplicate
  * ids, missing or invalid rule properties, type mismatches (counts against
- * 万元 amounts), empty sets, unknown message placeholders, and rules that
+ * amounts in a unit), empty sets, unknown message placeholders, and rules that
  * could never be evaluated.
  */
 import type { Range } from '@govlint/text';
