@@ -4,7 +4,14 @@
  */
 import { parseArgs } from 'node:util';
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** Whether pointing at `--help` helps (not for a broken rules file). */
+  readonly showHelp: boolean;
+  constructor(message: string, { showHelp = true }: { showHelp?: boolean } = {}) {
+    super(message);
+    this.showHelp = showHelp;
+  }
+}
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];

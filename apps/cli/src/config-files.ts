@@ -39,24 +39,40 @@ export class ConfigLoader {
   forFile(file: string): FileConfig {
     const chain = this.explicit ?? this.chainFor(dirname(resolve(file)));
     const config = resolveConfig(chain, toPosix(resolve(file)));
-    if (this.knownRules) for (const c of chain) this.checkRuleIds(c as Loaded, this.knownRules);
+    if (this.known) {
+      const known = this.known(config.rulePaths);
+      const packs = config.rulePaths.join('\u0000');
+      for (const c of chain) this.checkIds(c as Loaded, known, packs);
+    }
     return config;
   }
 
-  /** Rule ids a config may name; a config naming another is an error, located. */
-  knownRules: ReadonlySet<string> | undefined;
+  /**
+   * The rule and template ids a config may name, given the packs it adds;
+   * a config naming another is an error, located at the name.
+   */
+  known: ((rulePaths: readonly string[]) => KnownIds) | undefined;
   private readonly checked = new Set<string>();
 
-  private checkRuleIds(c: Loaded, known: ReadonlySet<string>): void {
-    if (this.checked.has(c.path)) return;
-    this.checked.add(c.path);
+  private checkIds(c: Loaded, known: KnownIds, packs: string): void {
+    const key = `${c.path}\u0001${packs}`;
+    if (this.checked.has(key)) return;
+    this.checked.add(key);
     const errors: ConfigError[] = [];
+    const template = (id: string | undefined, at: (string | number)[]) => {
+      if (id !== undefined && !known.templates.has(id)) {
+        const list = [...known.templates].join(', ');
+        errors.push(configErrorAt(c.text, c.path, at, `未知的模板“${id}”（可用：${list}）`));
+      }
+    };
+    template(c.config.template, ['template']);
+    c.config.overrides?.forEach((o, i) => template(o.template, ['overrides', i, 'template']));
     const check = (
       rules: Readonly<Record<string, unknown>> | undefined,
       at: (string | number)[],
     ) => {
       for (const id of Object.keys(rules ?? {})) {
-        if (!known.has(id)) {
+        if (!known.rules.has(id)) {
           errors.push(
             configErrorAt(
               c.text,
@@ -84,6 +100,11 @@ export class ConfigLoader {
     this.chains.set(dir, chain);
     return chain;
   }
+}
+
+export interface KnownIds {
+  readonly rules: ReadonlySet<string>;
+  readonly templates: ReadonlySet<string>;
 }
 
 interface Loaded extends LoadedConfig {

@@ -51,7 +51,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`govlint: ${e.message}\n运行 govlint --help 查看用法。\n`);
+      io.stderr.write(
+        `govlint: ${e.message}\n${e.showHelp ? '运行 govlint --help 查看用法。\n' : ''}`,
+      );
       return 2;
     }
     if (e instanceof ConfigFailure) {

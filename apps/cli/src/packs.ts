@@ -43,7 +43,9 @@ export class LinterCache {
     if (!linter) {
       linter = createLinter({ extraPacks: dirs.map(readPackDir) });
       const errors = linter.packDiagnostics.filter((d) => d.severity === 'error');
-      if (errors.length > 0) throw new UsageError(formatPackErrors(errors));
+      if (errors.length > 0) {
+        throw new UsageError(`规则包有错误：\n${formatPackErrors(errors)}`, { showHelp: false });
+      }
       this.linters.set(key, linter);
     }
     return linter;

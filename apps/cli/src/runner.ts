@@ -21,12 +21,13 @@ export class Runner {
   constructor(private readonly options: RunOptions) {
     this.configs = new ConfigLoader(options.configFile);
     this.linters = new LinterCache(options.rulesDirs);
-    this.configs.knownRules = new Set(
-      this.linters
-        .get()
-        .rules()
-        .map((r) => r.id),
-    );
+    this.configs.known = (rulePaths) => {
+      const linter = this.linters.get(rulePaths);
+      return {
+        rules: new Set(linter.rules().map((r) => r.id)),
+        templates: new Set(linter.templates().map((t) => t.id)),
+      };
+    };
   }
 
   /** The linter without packs from configuration: the catalogue, the templates. */
