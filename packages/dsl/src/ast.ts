@@ -200,6 +200,8 @@ export interface NumberLit extends Node {
 /** `T3[r, TOT]`; `T4[RV.总计]` for a table with a single row. */
 export interface CellAst extends Node {
   readonly kind: 'cell';
+  /** `previous T3[四, c]`: the cell of the previous year's report (cross-report rules). */
+  readonly previous?: boolean;
   readonly table: Name;
   readonly row?: Selector;
   readonly column: Selector;
@@ -244,6 +246,8 @@ export type ConditionExpr =
 export interface TextCheckDecl extends Node {
   readonly kind: 'text';
   readonly section?: Name;
+  /** `in title`: the report's title (where the agency is named). */
+  readonly inTitle?: boolean;
   readonly unit: 'sentence' | 'paragraph' | 'section';
   /** `match`: a match is a finding (or is compared); `require`: a scope without any match is. */
   readonly mode: 'match' | 'require';

@@ -26,6 +26,23 @@ export const builtinPlaceholders: Readonly<Record<string, readonly string[]>> = 
   'template-outdated': ['year', 'found', 'marker', 'template', 'expected'],
   'template-mixed': ['found', 'marker', 'template', 'templates', 'other', 'otherFound'],
   'template-anachronism': ['year', 'found', 'marker', 'template', 'from'],
+  // Narrative and text quality (core/src/text): word lists come from the pack's lexicons.
+  'narrative-sum-of-parts': ['match', 'total', 'parts', 'sum', 'unit'],
+  'duplicated-word': ['found', 'word'],
+  'injected-spam': ['found', 'note'],
+  'section-subheading-format': ['found', 'expected'],
+  'overview-aspect-missing': ['aspect', 'keywords'],
+  'punctuation-halfwidth': ['found', 'expected'],
+  'fee-statement-missing': [],
+  'other-matters-empty': ['found'],
+  // Dates and years (core/src/dates).
+  'period-mismatch': ['found', 'year'],
+  'period-missing': ['year'],
+  'publish-late': ['date', 'deadline', 'kind', 'year'],
+  'publish-too-early': ['date', 'year'],
+  'publish-date-year': ['date', 'year', 'expected'],
+  'publish-date-missing': ['year'],
+  'year-inconsistent': ['found', 'year', 'where'],
 };
 
 /** Placeholders every assertion message may use, besides its quantifier variables. */

@@ -50,8 +50,27 @@ export function checkTextCheck(
     for (const n of own) captures.add(n);
   }
   checkPatterns(c.unless);
-  if (c.when) condition(env, c.when, []);
+  if (c.when) {
+    refusePrevious(env, c.when);
+    condition(env, c.when, []);
+  }
   return c.mode === 'require' ? [] : [...captures];
+}
+
+/** A text check runs on one report: its `when` cannot read the previous year's. */
+function refusePrevious(env: Env, c: A.ConditionExpr): void {
+  if (c.kind === 'not') return refusePrevious(env, c.operand);
+  if (c.kind !== 'compare') return c.operands.forEach((o) => refusePrevious(env, o));
+  for (const t of [...c.comparison.left.terms, ...c.comparison.right.terms]) {
+    const ref = t.atom.kind === 'sum' ? t.atom.cells : t.atom;
+    if (ref.kind === 'cell' && ref.previous)
+      env.report(
+        env.uri,
+        'dsl-bad-value',
+        '文字检查不能引用上一年度报告（previous）',
+        t.atom.range,
+      );
+  }
 }
 
 /** An `expect` condition: comparisons of captures, cells and numbers, joined by and/or/not. */
@@ -149,6 +168,11 @@ export function textExpr(
       } else out.captures.push({ coefficient: k, capture: a.name.text });
     } else {
       const ref = a.kind === 'sum' ? a.cells : a;
+      if (ref.previous) {
+        env.report(env.uri, 'dsl-bad-value', '文字检查不能引用上一年度报告（previous）', a.range);
+        ok = false;
+        continue;
+      }
       const view = tableView(env, ref.table);
       const rows = view && cellRows(env, view, ref);
       if (!view || !rows) {

@@ -101,7 +101,13 @@ function compileRule(
   let compiled: C.CompiledCheck;
   if (props.builtin || !check) compiled = { kind: 'builtin' };
   else if (check.kind === 'assert') {
-    compiled = { kind: 'assert', instances: expandAssertion(env, check).instances, tolerance };
+    const { instances } = expandAssertion(env, check);
+    compiled = {
+      kind: 'assert',
+      instances,
+      tolerance,
+      ...(instances.some(usesPrevious) ? { crossReport: true as const } : {}),
+    };
   } else compiled = compileText(env, check, sources.get(uri) ?? '');
   return {
     id: decl.name.text,
@@ -139,7 +145,11 @@ function compileText(env: Env, c: A.TextCheckDecl, source: string): C.TextCheck 
   const when = c.when ? condition(env, c.when, []) : undefined;
   return {
     kind: 'text',
-    scope: { ...(c.section ? { section: c.section.text } : {}), unit: c.unit },
+    scope: {
+      ...(c.section ? { section: c.section.text } : {}),
+      ...(c.inTitle ? { title: true as const } : {}),
+      unit: c.unit,
+    },
     patterns,
     ...(c.lexicon ? { lexicon: c.lexicon.text } : {}),
     ...(c.expect && single?.kind === 'compare' ? { assert: single.comparison } : {}),
@@ -147,6 +157,19 @@ function compileText(env: Env, c: A.TextCheckDecl, source: string): C.TextCheck 
     ...(c.unless.length > 0 ? { unless: c.unless.map((p) => pattern(p)) } : {}),
     ...(when ? { when } : {}),
   };
+}
+
+/** Whether an instance reads a cell of the previous year's report. */
+function usesPrevious(instance: C.AssertionInstance): boolean {
+  const reads = (c: C.Comparison): boolean =>
+    [c.left, c.right].some((side) => side.terms.some((t) => t.cell.previous));
+  const inCondition = (c: C.Condition): boolean =>
+    c.kind === 'compare'
+      ? reads(c.comparison)
+      : c.kind === 'not'
+        ? inCondition(c.operand)
+        : c.operands.some(inCondition);
+  return reads(instance.assert) || (instance.when !== undefined && inCondition(instance.when));
 }
 
 function patternNode(seq: A.PatternSeq, captures: string[]): C.PatternNode {

@@ -121,6 +121,11 @@ export interface CellRef {
   readonly table: string;
   readonly row: string;
   readonly column: string;
+  /**
+   * The cell of the same agency's report for the year before (`previous
+   * T3[四, c]`): only cross-report evaluation has it.
+   */
+  readonly previous?: true;
 }
 
 // ---------------------------------------------------------------------------
@@ -176,6 +181,11 @@ export interface AssertionCheck {
   readonly instances: readonly AssertionInstance[];
   /** Absolute tolerance for amounts (e.g. 0.01 万元); 0 for counts. */
   readonly tolerance: number;
+  /**
+   * A cell of the previous year's report takes part (`previous …`): the rule
+   * is evaluated only when several years of one agency are linted together.
+   */
+  readonly crossReport?: true;
 }
 
 export type ComparisonOp = '=' | '≠' | '<' | '≤' | '>' | '≥';
@@ -221,6 +231,11 @@ export interface TextCheck {
   /** Where to look: the whole report, or one section's body, by section id. */
   readonly scope: {
     readonly section?: string;
+    /**
+     * `in title`: the title, where the agency is named. A finding of such a
+     * check is placed on the cells its expectation names.
+     */
+    readonly title?: true;
     readonly unit: 'sentence' | 'paragraph' | 'section';
   };
   /**

@@ -160,8 +160,9 @@ function linear(env: Env, e: A.LinearExprAst, kinds: CellKindModel[]): LinearExp
           env.report(env.uri, 'dsl-empty-set', '求和的范围为空', atom.range);
           ok = false;
         }
+        const previous = (atom.kind === 'sum' ? atom.cells : atom).previous;
         for (const { cell, kind } of cells) {
-          terms.push({ coefficient: k, cell });
+          terms.push({ coefficient: k, cell: previous ? { ...cell, previous: true } : cell });
           kinds.push(kind);
         }
       }

@@ -149,6 +149,8 @@ class RulesParser extends StructureParser {
   });
 
   atom = this.RULE('atom', () => {
+    // `previous T3[四, c]`: the cell in the same agency's report of the year before.
+    this.OPTION(() => this.CONSUME(T.Previous));
     this.OR([
       {
         ALT: () => {
@@ -245,8 +247,15 @@ class RulesParser extends StructureParser {
     this.CONSUME(T.Text);
     this.OPTION(() => {
       this.CONSUME(T.In);
-      this.CONSUME(T.Section);
-      this.CONSUME(T.Identifier, { LABEL: 'section' });
+      this.OR3([
+        {
+          ALT: () => {
+            this.CONSUME(T.Section);
+            this.CONSUME(T.Identifier, { LABEL: 'section' });
+          },
+        },
+        { ALT: () => this.CONSUME(T.Title, { LABEL: 'inTitle' }) },
+      ]);
     });
     this.OPTION2(() => {
       this.CONSUME(T.By);

@@ -112,6 +112,45 @@ describe('text checks with several clauses, unless, require and when', () => {
   });
 });
 
+describe('title scope and cross-report cells', () => {
+  it('compiles a check in the title', () => {
+    const check = compiledText(`lexicon agencies { "市场监督管理" }
+      rule x-y { ${HEAD} text in title match lexicon agencies expect sum(T[r1, A..C]) > 0 }`);
+    expect(check.scope).toEqual({ title: true, unit: 'sentence' });
+  });
+
+  it('marks an assertion that reads the previous year as cross-report', () => {
+    const result = compileSnippet(`rule x-y { ${HEAD}
+      for each column c in T: T[r1, c] = previous T[r4, c] }
+      rule y-z { ${HEAD} T[r1, S] = T[r4, S] }`);
+    expect(result.diagnostics).toEqual([]);
+    const rules = result.pack!.templates[0]!.rules;
+    const cross = rules.find((r) => r.id === 'x-y')!.check;
+    if (cross.kind !== 'assert') throw new Error('not an assertion');
+    expect(cross.crossReport).toBe(true);
+    expect(cross.instances[0]!.assert.left.terms[0]!.cell).toEqual({
+      table: 'T',
+      row: 'r1',
+      column: 'A',
+    });
+    expect(cross.instances[0]!.assert.right.terms[0]!.cell).toEqual({
+      table: 'T',
+      row: 'r4',
+      column: 'A',
+      previous: true,
+    });
+    const single = rules.find((r) => r.id === 'y-z')!.check;
+    expect(single.kind === 'assert' && single.crossReport).toBeFalsy();
+  });
+
+  it('refuses previous in a text check', () => {
+    expect(
+      diagnose(`rule x-y { ${HEAD}
+text match "甲" number n "件" expect n = previous T[r1, S] }`),
+    ).toEqual(['dsl-bad-value@2:49-2:57 T[r1, S]']);
+  });
+});
+
 describe('errors in clauses, at the exact place', () => {
   it('refuses a capture of another clause in expect', () => {
     expect(

@@ -144,7 +144,9 @@ function atom(node: CstNode): A.Atom | undefined {
   const range = rangeOf(node);
   const ref = sub(node, 'cellRef');
   if (!ref) return undefined;
-  const cells = cellRef(ref);
+  const parsed = cellRef(ref);
+  const cells =
+    parsed.kind === 'cell' && tok(node, 'Previous') ? { ...parsed, previous: true } : parsed;
   if (tok(node, 'Sum')) {
     return cells.kind === 'cell' ? { kind: 'sum', range, cells } : undefined;
   }
@@ -217,6 +219,7 @@ function textCheck(node: CstNode): A.TextCheckDecl {
     kind: 'text',
     range,
     ...(section ? { section: nameOf(section, range) } : {}),
+    ...(tok(node, 'inTitle') ? { inTitle: true } : {}),
     unit,
     mode: required ? 'require' : 'match',
     patterns,

@@ -131,6 +131,7 @@ export const Match = keyword('match');
 export const Expect = keyword('expect');
 export const Require = keyword('require');
 export const Unless = keyword('unless');
+export const Previous = keyword('previous');
 export const Optional = keyword('optional');
 export const Gap = keyword('gap');
 export const NumberCapture = keyword('number');
