@@ -63,10 +63,10 @@ export class Runner {
           ruleId: null,
           severity: 1,
           message: '文件被配置中的 ignore 规则忽略（file ignored by config）',
-          line: 0,
-          column: 0,
-          endLine: 0,
-          endColumn: 0,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
         },
       ]);
     }
