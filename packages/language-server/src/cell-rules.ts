@@ -149,3 +149,12 @@ export function rulesInvolving(
   }
   return found;
 }
+
+/** Narrative rules that compare a number in the text with this cell (`expect T4[RV.总计] = 0`). */
+export function textRulesInvolving(template: CompiledTemplate, ref: CellRef): CompiledRule[] {
+  return template.rules.filter((rule) => {
+    if (rule.check.kind !== 'text' || !rule.check.assert) return false;
+    const { left, right } = rule.check.assert;
+    return [left, right].some((side) => 'terms' in side && exprMentions(side, ref));
+  });
+}

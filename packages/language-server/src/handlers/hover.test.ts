@@ -1,3 +1,4 @@
+import type { CompiledRule } from '@govlint/dsl';
 import type { ReportModel } from '@govlint/report';
 import { LineIndex } from '@govlint/text';
 import { describe, expect, it } from 'vitest';
@@ -124,6 +125,54 @@ describe('hover on a cell', () => {
       // 三.四.1 is not in the model: its value is unknown, so is the verdict.
       '？ `long-sum` 长的和：**本格** 0 = 自然人 12 + **本格** 0 + 1.本机关不掌握相关政府信息（自然人） ？ + 其余 5 项（均为 0）；无法计算（缺少单元格）',
     );
+  });
+
+  it('lists a narrative rule that compares the text with the cell, with the lint verdict', () => {
+    // Only the check's assert matters to the hover; the pattern is left out (cast).
+    const narrative = {
+      ...fixtureTemplate.rules[0]!,
+      id: 'narrative-total',
+      description: '正文所说的申请总数与表三一致',
+      check: {
+        kind: 'text' as const,
+        scope: { unit: 'sentence' as const },
+        patterns: [],
+        assert: {
+          op: '=' as const,
+          left: { capture: 'n' },
+          right: {
+            terms: [{ coefficient: 1, cell: { table: 'T3', row: '三.七', column: 'TOT' } }],
+            constant: 0,
+          },
+        },
+      },
+    } as unknown as CompiledRule;
+    const snap = snapshot(text, model);
+    const template = { ...fixtureTemplate, rules: [narrative] };
+    const diagnostic = {
+      ruleId: 'narrative-total',
+      severity: 'warning' as const,
+      message: '正文说共 12 件，表中为 0',
+      range: { start: 0, end: 2 },
+    };
+    const withNarrative = {
+      ...snap,
+      result: { ...snap.result, template, diagnostics: [diagnostic] },
+    };
+    const value = (
+      hoverAt(withNarrative, model.cells[6]!.range.start)?.contents as { value: string }
+    ).value;
+    expect(value).toContain(
+      '- `narrative-total` 正文所说的申请总数与表三一致：✗ 正文说共 12 件，表中为 0',
+    );
+    const quiet = { ...snap, result: { ...snap.result, template } };
+    expect(
+      (hoverAt(quiet, model.cells[6]!.range.start)?.contents as { value: string }).value,
+    ).toContain('✓');
+    // A cell the rule does not read does not list it.
+    expect(
+      (hoverAt(quiet, model.cells[0]!.range.start)?.contents as { value: string }).value,
+    ).not.toContain('narrative-total');
   });
 
   it('marks a rule that holds', () => {

@@ -6,7 +6,13 @@ import type { CellRef, CompiledTemplate } from '@govlint/dsl';
 import type { ReportModel } from '@govlint/report';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { cellName, relativeCellName, sameCell } from '../cell-names.js';
-import { rulesInvolving, type ExprValue, type RuleInvolvement } from '../cell-rules.js';
+import {
+  rulesInvolving,
+  textRulesInvolving,
+  type ExprValue,
+  type RuleInvolvement,
+} from '../cell-rules.js';
+import type { Diagnostic } from '@govlint/text';
 import { toLspRange } from '../convert.js';
 import type { LintSnapshot } from '../lint-state.js';
 
@@ -80,6 +86,7 @@ export function cellHoverMarkdown(
   template: CompiledTemplate,
   model: ReportModel,
   cell: Cell,
+  diagnostics: readonly Diagnostic[] = [],
 ): string {
   const ref: CellRef = { table: cell.table, row: cell.row, column: cell.column };
   const lines = [
@@ -88,9 +95,16 @@ export function cellHoverMarkdown(
     `值：${formatNumber(cell.value)}${statusNote[cell.status]}`,
   ];
   const involved = rulesInvolving(template, model, ref);
-  if (involved.length) {
+  const narrative = textRulesInvolving(template, ref);
+  if (involved.length || narrative.length) {
     lines.push('', '相关规则：');
     for (const item of involved) lines.push(formatInvolvement(template, item, ref));
+    // The text's numbers are only known to the lint run: show its verdict, not a computation.
+    for (const rule of narrative) {
+      const found = diagnostics.find((d) => d.ruleId === rule.id);
+      const verdict = found ? `✗ ${found.message}` : '✓ 正文与本格一致或未提及';
+      lines.push(`- \`${rule.id}\` ${rule.description}：${verdict}`);
+    }
   }
   return lines.join('\n');
 }
@@ -101,7 +115,10 @@ export function hoverAt(snapshot: LintSnapshot, offset: number): Hover | null {
   const cell = cellAt(model, offset);
   if (!cell) return null;
   return {
-    contents: { kind: MarkupKind.Markdown, value: cellHoverMarkdown(template, model, cell) },
+    contents: {
+      kind: MarkupKind.Markdown,
+      value: cellHoverMarkdown(template, model, cell, snapshot.result.diagnostics),
+    },
     range: toLspRange(snapshot.index, cell.range),
   };
 }
