@@ -152,7 +152,8 @@ describe('seed 002', () => {
       ],
       { encoding: 'utf8' },
     );
-    expect(cli.stderr).toBe('');
+    // Exit code 1: errors were found (2 would be a usage or internal error).
+    expect(cli.status, cli.stderr).toBe(1);
     const [file] = JSON.parse(cli.stdout) as { messages: CliMessage[] }[];
     const fromCli = file!.messages.map((m) => ({
       code: m.ruleId,
