@@ -106,7 +106,9 @@ async function lint(options: CliOptions, io: Io): Promise<number> {
     const workers = workerCount(files.length, io.env.GOVLINT_WORKERS);
     const all =
       workers > 0
-        ? await lintInWorkers(jobs, run, workers, progress.update)
+        ? await lintInWorkers(jobs, run, workers, progress.update, (job) =>
+            runner.lint(job.file, { named: job.named }),
+          )
         : jobs.map((job, i) => {
             const r = runner.lint(job.file, { named: job.named });
             progress.update(i + 1);

@@ -1,7 +1,9 @@
 /**
- * Linting many files on every core. Each worker takes the next file when it
- * is done with one (large and small reports balance out), and results are
- * put back in the input order, so the output is the same as a serial run.
+ * Linting many files on every core. The main thread lints too, from the
+ * first file on, while the workers start (loading the modules and compiling
+ * the packs takes them a while); each takes the next few files when it is
+ * done with its last ones, so large and small reports balance out. Results
+ * are put back in the input order: the output is the same as a serial run.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -11,14 +13,14 @@ import type { FileResult } from './results.js';
 import type { RunOptions } from './runner.js';
 import type { WorkerReply } from './worker.js';
 
-/** Below this many files, starting workers (and compiling packs in each) costs more than it saves. */
-export const PARALLEL_THRESHOLD = 64;
+/** Below this many files the main thread alone finishes before a worker is ready. */
+export const PARALLEL_THRESHOLD = 100;
 
-/** How many workers for a batch; `GOVLINT_WORKERS` overrides (0: lint in the main thread). */
+/** Workers besides the main thread; `GOVLINT_WORKERS` overrides (0: the main thread only). */
 export function workerCount(files: number, override?: string): number {
   if (override !== undefined && /^\d+$/.test(override)) return Math.min(Number(override), files);
   if (files < PARALLEL_THRESHOLD) return 0;
-  return Math.min(availableParallelism(), 8, Math.ceil(files / 32));
+  return Math.min(availableParallelism() - 1, 7);
 }
 
 /** A worker's failure as the error the main thread would have thrown. */
@@ -30,11 +32,14 @@ function failure(reply: Exclude<WorkerReply, { kind: 'result' }>): Error {
   return error;
 }
 
+type Job = { readonly file: string; readonly named: boolean };
+
 export async function lintInWorkers(
-  files: readonly { readonly file: string; readonly named: boolean }[],
+  files: readonly Job[],
   options: RunOptions,
   workers: number,
   onProgress: (done: number) => void,
+  lintHere: (job: Job) => FileResult | null,
 ): Promise<(FileResult | null)[]> {
   const results: (FileResult | null)[] = new Array(files.length).fill(null);
   let next = 0;
@@ -72,8 +77,20 @@ export async function lintInWorkers(
       send();
     });
   const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: options }));
+  const running = Promise.all(pool.map(run));
+  running.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
   try {
-    await Promise.all(pool.map(run));
+    // The main thread's share, a few files at a time, yielding so that the
+    // workers' results are received and they get new files promptly.
+    while (next < files.length) {
+      for (let k = 0; k < batch && next < files.length; k++) {
+        const index = next++;
+        results[index] = lintHere(files[index]!);
+        onProgress(++done);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await running;
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
