@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { govlint, seed, tempDir } from './helpers.js';
+import { govlint, repo, seed, tempDir } from './helpers.js';
 
 describe('govlint exit codes (built CLI)', () => {
   it('npx govlint examples exits 1: the examples contain errors', () => {
@@ -16,20 +16,19 @@ describe('govlint exit codes (built CLI)', () => {
   });
 
   it('1 when warnings exceed --max-warnings, 0 within it', () => {
-    // Seed 002 with its errors turned off keeps its title-missing warning.
-    const off = ['t3-row-total', 't3-result-total', 't3-column-balance'];
-    const dir = tempDir({ 'r.txt': seed('002') });
-    writeFileSync(
-      join(dir, 'govlint.config.json'),
-      JSON.stringify({ rules: Object.fromEntries(off.map((id) => [id, 'off'])) }),
-    );
-    expect(govlint(['r.txt'], { cwd: dir }).status).toBe(0);
-    const over = govlint(['--max-warnings', '0', 'r.txt'], { cwd: dir });
+    // The clean example without its title: one warning (title-missing), no error.
+    const dir = tempDir();
+    const clean = readFileSync(join(repo, 'examples/clean-2023.md'), 'utf8');
+    writeFileSync(join(dir, 'r.md'), clean.slice(clean.indexOf('\n') + 1));
+    const plain = govlint(['r.md'], { cwd: dir });
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toContain('title-missing');
+    const over = govlint(['--max-warnings', '0', 'r.md'], { cwd: dir });
     expect(over.status).toBe(1);
     expect(over.stderr).toContain('警告过多');
-    expect(govlint(['--max-warnings', '5', 'r.txt'], { cwd: dir }).status).toBe(0);
+    expect(govlint(['--max-warnings', '5', 'r.md'], { cwd: dir }).status).toBe(0);
     // --quiet drops warnings, so they cannot exceed the limit.
-    expect(govlint(['--quiet', '--max-warnings', '0', 'r.txt'], { cwd: dir }).status).toBe(0);
+    expect(govlint(['--quiet', '--max-warnings', '0', 'r.md'], { cwd: dir }).status).toBe(0);
   });
 
   it('2 for usage mistakes, without a stack trace', () => {
