@@ -36,6 +36,7 @@ import { renderMessage } from './messages.js';
 import { loadPacks, ruleCatalogue } from './packs.js';
 import { configuredSeverity } from './severity.js';
 import { indexTemplate } from './template-index.js';
+import { narrativeDiagnostics } from './text/index.js';
 
 export function createLinter(options: LinterOptions = {}): Linter {
   const base = options.packs ?? defaultPacks;
@@ -186,13 +187,17 @@ function check(
   }
 
   registerCells(template, template.rules);
-  const rules = template.rules.filter((r) => isAssertionRule(r) && !isOff(r.id));
+  // Cross-report rules (`previous …`) need last year's report: crossYear() evaluates them.
+  const rules = template.rules.filter(
+    (r) => isAssertionRule(r) && !r.check.crossReport && !isOff(r.id),
+  );
   const values = CellValues.fromModel(model);
   const outcomes = evaluateAssertions(rules, values);
   const roots = findRootCauses(outcomes, values);
   diagnostics.push(
     ...assertionDiagnostics(outcomes, roots, { index, values, severity: severityOf, docsUrl }),
   );
+  diagnostics.push(...narrativeDiagnostics(text, model, template, config));
 
   const directives = parseDirectives(text);
   const { kept, unused } = applyDirectives(diagnostics, directives, text);

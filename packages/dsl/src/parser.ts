@@ -325,6 +325,11 @@ class RulesParser extends StructureParser {
           this.CONSUME(T.Optional);
           this.CONSUME2(T.LParen);
           this.SUBRULE3(this.patternSeq);
+          // `optional("共" | "共计")`: alternatives without extra parentheses.
+          this.MANY2(() => {
+            this.CONSUME2(T.Pipe);
+            this.SUBRULE4(this.patternSeq);
+          });
           this.CONSUME2(T.RParen);
         },
       },

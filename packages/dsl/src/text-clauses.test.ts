@@ -80,6 +80,30 @@ describe('text checks with several clauses, unless, require and when', () => {
     expect(check.mode).toBeUndefined();
   });
 
+  it('accepts alternatives directly inside optional( … )', () => {
+    const check = compiledText(
+      `rule x-y { ${HEAD} text match "收到" optional("共" | "共计") number n "件" }`,
+    );
+    expect(check.patterns[0]!.node).toEqual({
+      kind: 'seq',
+      items: [
+        { kind: 'literal', text: '收到' },
+        {
+          kind: 'optional',
+          body: {
+            kind: 'alt',
+            options: [
+              { kind: 'literal', text: '共' },
+              { kind: 'literal', text: '共计' },
+            ],
+          },
+        },
+        { kind: 'number', name: 'n' },
+        { kind: 'literal', text: '件' },
+      ],
+    });
+  });
+
   it('compiles unless patterns', () => {
     const check = compiledText(`rule x-y { ${HEAD}
       text by sentence match "行政处罚" number n "件" expect n = T[r1, S]

@@ -255,8 +255,11 @@ function patternElement(node: CstNode): A.PatternElement[] {
   const s = tok(node, 'StringLiteral');
   if (s) return [{ kind: 'literal', range, value: str(s, range) }];
   if (tok(node, 'Optional')) {
-    const body = sub(node, 'patternSeq');
-    return body ? [{ kind: 'optional', range, body: patternSeq(body) }] : [];
+    const options = nodes(node, 'patternSeq').map(patternSeq);
+    if (options.length === 0) return [];
+    const body: A.PatternSeq =
+      options.length === 1 ? options[0]! : { range, elements: [{ kind: 'alt', range, options }] };
+    return [{ kind: 'optional', range, body }];
   }
   if (tok(node, 'LParen'))
     return [{ kind: 'alt', range, options: nodes(node, 'patternSeq').map(patternSeq) }];

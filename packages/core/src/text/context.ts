@@ -1,0 +1,112 @@
+/**
+ * What the narrative, text-quality and date checks share: the text, the
+ * model, the template's rules and lexicons, the cells, and one way to turn
+ * a finding into a diagnostic (the pack's message, the configured severity,
+ * the docs link). A check the template does not declare, or that
+ * configuration turns off, is never run.
+ */
+import type { CellRef, CompiledRule, CompiledTemplate, LexiconEntry } from '@govlint/dsl';
+import type { ReportModel } from '@govlint/report';
+import type { Diagnostic, Fix, Range, RelatedLocation, Severity } from '@govlint/text';
+import type { ResolvedConfig } from '../api.js';
+import { docsUrl } from '../engine-rules.js';
+import { type MessageValues, renderMessage } from '../messages.js';
+import { configuredSeverity } from '../severity.js';
+import { type FoldedIndex, foldIndex } from './prefilter.js';
+
+type Cell = ReportModel['cells'][number];
+
+export interface TextContext {
+  readonly text: string;
+  readonly model: ReportModel;
+  readonly template: CompiledTemplate;
+  readonly config: ResolvedConfig | undefined;
+  /** The rule, when the template declares it and configuration leaves it on. */
+  active(ruleId: string): CompiledRule | undefined;
+  /** A lexicon's entries (empty when the pack has none of that name). */
+  lexicon(name: string): readonly LexiconEntry[];
+  /** A cell as the reader found it. */
+  cell(ref: CellRef): Cell | undefined;
+  /** A cell's value for arithmetic: blanks count 0, a missing cell has none. */
+  value(ref: CellRef): number | undefined;
+  /** The whole text folded once, for the literal prefilter (built on first use). */
+  folded(): FoldedIndex;
+  /** A diagnostic for an active rule, or null. */
+  report(
+    ruleId: string,
+    range: Range,
+    values: MessageValues,
+    extra?: ReportExtra,
+  ): Diagnostic | null;
+}
+
+export interface ReportExtra {
+  /** A severity for this case (e.g. a downgrade to info); configuration still wins. */
+  readonly severity?: Severity;
+  readonly related?: readonly RelatedLocation[];
+  readonly fix?: Fix;
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+export function createTextContext(
+  text: string,
+  model: ReportModel,
+  template: CompiledTemplate,
+  config: ResolvedConfig | undefined,
+): TextContext {
+  const rules = new Map(template.rules.map((r) => [r.id, r]));
+  const cells = new Map<string, Cell>();
+  for (const c of model.cells) cells.set(cellId(c), c);
+
+  const active = (ruleId: string): CompiledRule | undefined => {
+    const rule = rules.get(ruleId);
+    const configured = configuredSeverity(ruleId, config);
+    if (!rule || configured === 'off') return undefined;
+    // `severity off` in the pack: declared, run only when configuration turns it on.
+    if (rule.enabled === false && configured === undefined) return undefined;
+    return rule;
+  };
+
+  let folded: FoldedIndex | undefined;
+  return {
+    text,
+    model,
+    template,
+    config,
+    active,
+    folded: () => (folded ??= foldIndex(text)),
+    lexicon: (name) => template.lexicons[name] ?? [],
+    cell: (ref) => cells.get(cellId(ref)),
+    value(ref) {
+      const c = cells.get(cellId(ref));
+      if (!c || c.status === 'missing' || c.value === null) return undefined;
+      return c.status === 'number' ? c.value : 0;
+    },
+    report(ruleId, range, values, extra = {}) {
+      const rule = active(ruleId);
+      if (!rule) return null;
+      const severity = configuredSeverity(ruleId, config) ?? extra.severity ?? rule.severity;
+      return {
+        ruleId,
+        severity: severity === 'off' ? rule.severity : severity,
+        message: renderMessage(rule.message, values) ?? rule.description,
+        range,
+        docsUrl: rule.docsUrl ?? docsUrl(ruleId),
+        ...(extra.related && extra.related.length > 0 ? { related: extra.related } : {}),
+        ...(extra.fix ? { fix: extra.fix } : {}),
+        data: { ...plain(values), ...extra.data },
+      };
+    },
+  };
+}
+
+function cellId(ref: { table: string; row: string; column: string }): string {
+  return `${ref.table}\u0000${ref.row}\u0000${ref.column}`;
+}
+
+/** Message values without the undefined ones, for the JSON-serialisable `data`. */
+function plain(values: MessageValues): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) out[k] = v;
+  return out;
+}

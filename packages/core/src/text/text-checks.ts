@@ -1,0 +1,191 @@
+/**
+ * Narrative rules written in the DSL (`text … match … expect …`): find the
+ * patterns in each unit of the scope with the DSL's linear-time matcher,
+ * then compare the captures with the cells. Patterns of one check never
+ * overlap: at one place the pattern declared first wins.
+ */
+import {
+  type CompiledRule,
+  type Condition,
+  type LexiconEntry,
+  type PatternMatch,
+  type Program,
+  type TextCheck,
+  type TextCondition,
+  type TextPattern,
+  compilePattern,
+  findMatches,
+} from '@govlint/dsl';
+import type { Diagnostic, Range, RelatedLocation } from '@govlint/text';
+import { formatNumber } from '../messages.js';
+import { indexTemplate } from '../template-index.js';
+import { conditionCells, evaluateTextCondition, type ShownComparison } from './conditions.js';
+import type { TextContext } from './context.js';
+import { requiredLiterals, unitsWithLiterals } from './prefilter.js';
+import { scopeSection, textUnits } from './units.js';
+
+type Lexicons = Readonly<Record<string, readonly LexiconEntry[]>>;
+
+interface Prepared {
+  readonly program: Program;
+  /** Literals one of which every match contains (null: no prefilter). */
+  readonly literals: readonly string[] | null;
+}
+
+const prepared = new WeakMap<TextPattern, WeakMap<Lexicons, Prepared>>();
+
+/** A pattern compiled once per template (lexicons may differ between templates). */
+export function prepare(pattern: TextPattern, lexicons: Lexicons): Prepared {
+  let byLexicons = prepared.get(pattern);
+  if (!byLexicons) prepared.set(pattern, (byLexicons = new WeakMap()));
+  let p = byLexicons.get(lexicons);
+  if (!p) {
+    p = {
+      program: compilePattern(pattern.node, lexicons),
+      literals: requiredLiterals(pattern.node, lexicons),
+    };
+    byLexicons.set(lexicons, p);
+  }
+  return p;
+}
+
+/** The units where one of the patterns could match (see prefilter.ts). */
+function candidates(
+  ctx: TextContext,
+  patterns: readonly TextPattern[],
+  units: readonly Range[],
+): Range[] {
+  const sets = patterns.map((p) => prepare(p, ctx.template.lexicons).literals);
+  if (sets.some((s) => s === null)) return [...units];
+  return unitsWithLiterals(units, sets.flat() as string[], ctx.folded());
+}
+
+export function textCheckDiagnostics(ctx: TextContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of ctx.template.rules) {
+    if (rule.check.kind !== 'text' || !ctx.active(rule.id)) continue;
+    const check = rule.check;
+    if (check.when && whenHolds(ctx, check.when) !== true) continue;
+    const found =
+      check.mode === 'require' ? requireCheck(ctx, rule, check) : matchCheck(ctx, rule, check);
+    for (const d of found) if (d) out.push(d);
+  }
+  return out;
+}
+
+interface Found {
+  readonly match: PatternMatch;
+  readonly pattern: TextPattern;
+}
+
+/** Leftmost matches of all the patterns in a unit, without overlaps, the first pattern first. */
+export function matchesIn(
+  ctx: TextContext,
+  patterns: readonly TextPattern[],
+  unit: Range,
+): Found[] {
+  const all: (Found & { order: number })[] = [];
+  patterns.forEach((pattern, order) => {
+    const { program } = prepare(pattern, ctx.template.lexicons);
+    for (const match of findMatches(program, ctx.text, unit.start, unit.end)) {
+      all.push({ match, pattern, order });
+    }
+  });
+  all.sort((a, b) => a.match.range.start - b.match.range.start || a.order - b.order);
+  const kept: Found[] = [];
+  let end = -1;
+  for (const f of all) {
+    if (f.match.range.start < end) continue;
+    kept.push(f);
+    end = Math.max(f.match.range.end, f.match.range.start + 1);
+  }
+  return kept;
+}
+
+function matchCheck(ctx: TextContext, rule: CompiledRule, check: TextCheck): (Diagnostic | null)[] {
+  const out: (Diagnostic | null)[] = [];
+  const units = textUnits(ctx.model, ctx.text, check.scope);
+  for (const unit of candidates(ctx, check.patterns, units)) {
+    const found = matchesIn(ctx, check.patterns, unit);
+    if (found.length === 0) continue;
+    if (check.unless && matchesIn(ctx, check.unless, unit).length > 0) continue;
+    for (const { match, pattern } of found) {
+      const values: Record<string, string | number> = { match: match.text };
+      if (match.note !== undefined) values.note = match.note;
+      for (const [name, c] of Object.entries(match.captures)) values[name] = c.value;
+      if (!pattern.expect) {
+        out.push(ctx.report(rule.id, match.range, values));
+        continue;
+      }
+      const outcome = evaluateTextCondition(pattern.expect, match.captures, ctx.value);
+      if (outcome.holds !== false) continue;
+      Object.assign(values, outcome.shown?.values);
+      const related = outcome.shown ? cellLocations(ctx, outcome.shown) : [];
+      if (check.scope.title) {
+        // The title only says who wrote the report: the finding is about the tables.
+        const [first] = conditionCells(pattern.expect).flatMap((ref) => {
+          const cell = ctx.cell(ref);
+          return cell ? [cell.range] : [];
+        });
+        out.push(
+          ctx.report(rule.id, first ?? match.range, values, {
+            related: [{ range: match.range, message: `标题：${match.text}` }, ...related],
+          }),
+        );
+      } else out.push(ctx.report(rule.id, match.range, values, { related }));
+    }
+  }
+  return out;
+}
+
+/** Fires once when no unit of the scope has any of the patterns. */
+function requireCheck(
+  ctx: TextContext,
+  rule: CompiledRule,
+  check: TextCheck,
+): (Diagnostic | null)[] {
+  const units = textUnits(ctx.model, ctx.text, check.scope);
+  const section = scopeSection(ctx.model, check.scope);
+  if (check.scope.section && !section) return []; // no such section: section-missing says so
+  const present = (patterns: readonly TextPattern[]) =>
+    candidates(ctx, patterns, units).some((u) => matchesIn(ctx, patterns, u).length > 0);
+  if (present(check.patterns)) return [];
+  if (check.unless && present(check.unless)) return [];
+  const range = section?.headingRange ?? { start: 0, end: 0 };
+  return [ctx.report(rule.id, range, {})];
+}
+
+/** The cells of the comparison a message shows, with their values. */
+function cellLocations(ctx: TextContext, shown: ShownComparison): RelatedLocation[] {
+  const index = indexTemplate(ctx.template);
+  const { left, right } = shown.comparison;
+  const out: RelatedLocation[] = [];
+  for (const t of [...left.terms, ...right.terms]) {
+    const cell = ctx.cell(t.cell);
+    const value = ctx.value(t.cell);
+    if (!cell || value === undefined) continue;
+    const table = index.tables.get(t.cell.table);
+    out.push({
+      range: cell.range,
+      message: `${table ? table.title : t.cell.table}${index.describeCell(t.cell)}：${formatNumber(value)}`,
+    });
+  }
+  return out;
+}
+
+/** A `when` over cells, with the same evaluation as an expectation. */
+function whenHolds(ctx: TextContext, condition: Condition): boolean | null {
+  return evaluateTextCondition(asTextCondition(condition), {}, ctx.value).holds;
+}
+
+function asTextCondition(c: Condition): TextCondition {
+  if (c.kind === 'compare') {
+    const { op, left, right } = c.comparison;
+    return {
+      kind: 'compare',
+      comparison: { op, left: { ...left, captures: [] }, right: { ...right, captures: [] } },
+    };
+  }
+  if (c.kind === 'not') return { kind: 'not', operand: asTextCondition(c.operand) };
+  return { kind: c.kind, operands: c.operands.map(asTextCondition) };
+}
