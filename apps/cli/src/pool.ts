@@ -5,7 +5,7 @@
  * done with its last ones, so large and small reports balance out. Results
  * are put back in the input order: the output is the same as a serial run.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from './args.js';
 import { ConfigFailure } from './config-files.js';
@@ -16,11 +16,23 @@ import type { WorkerReply } from './worker.js';
 /** Below this many files the main thread alone finishes before a worker is ready. */
 export const PARALLEL_THRESHOLD = 100;
 
-/** Workers besides the main thread; `GOVLINT_WORKERS` overrides (0: the main thread only). */
-export function workerCount(files: number, override?: string): number {
+/**
+ * Workers besides the main thread: one per idle core, up to 7. A worker on
+ * a busy core only adds its start-up (about a second of CPU to load the
+ * modules and compile the packs), so the load average decides. On systems
+ * without one (Windows reports 0) every core counts as idle.
+ * `GOVLINT_WORKERS` overrides (0: the main thread only).
+ */
+export function workerCount(
+  files: number,
+  override?: string,
+  machine = { cores: availableParallelism(), load: loadavg()[0] ?? 0 },
+): number {
   if (override !== undefined && /^\d+$/.test(override)) return Math.min(Number(override), files);
   if (files < PARALLEL_THRESHOLD) return 0;
-  return Math.min(availableParallelism() - 1, 7);
+  // Cores left once the others' load and the main thread are served.
+  const spare = Math.round(machine.cores - machine.load - 1);
+  return Math.max(0, Math.min(machine.cores - 1, spare, 7));
 }
 
 /** A worker's failure as the error the main thread would have thrown. */
