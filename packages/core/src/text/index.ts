@@ -6,8 +6,14 @@ import type { CompiledTemplate } from '@govlint/dsl';
 import type { ReportModel } from '@govlint/report';
 import type { Diagnostic } from '@govlint/text';
 import type { ResolvedConfig } from '../api.js';
+import { dateDiagnostics } from '../dates/index.js';
 import { createTextContext } from './context.js';
+import { halfWidthPunctuation } from './punctuation.js';
+import { otherMatters, overviewAspects } from './sections.js';
+import { subheadingFormat } from './subheadings.js';
+import { sumOfParts } from './sum-of-parts.js';
 import { textCheckDiagnostics } from './text-checks.js';
+import { duplicatedWords, injectedSpam } from './words.js';
 
 export function narrativeDiagnostics(
   text: string,
@@ -16,5 +22,15 @@ export function narrativeDiagnostics(
   config: ResolvedConfig | undefined,
 ): Diagnostic[] {
   const ctx = createTextContext(text, model, template, config);
-  return [...textCheckDiagnostics(ctx)];
+  return [
+    ...textCheckDiagnostics(ctx),
+    ...sumOfParts(ctx),
+    ...duplicatedWords(ctx),
+    ...injectedSpam(ctx),
+    ...subheadingFormat(ctx),
+    ...overviewAspects(ctx),
+    ...otherMatters(ctx),
+    ...halfWidthPunctuation(ctx),
+    ...dateDiagnostics(ctx),
+  ];
 }

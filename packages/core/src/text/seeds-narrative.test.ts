@@ -48,19 +48,32 @@ const oracle: Record<string, SeedOracle> = {
   '001': {
     expect: [
       {
+        id: '001-6',
+        rule: 'narrative-sum-of-parts',
+        severity: 'warning',
+        lines: [19],
+        text: '137',
+      },
+      { id: '001-7', rule: 'duplicated-word', severity: 'warning', lines: [19], text: '管理管理' },
+      {
         id: '001-8',
         rule: 'typo-lexicon',
         severity: 'warning',
         lines: [17],
         text: '双随机，一公开',
       },
+      { id: '001-9', rule: 'overview-aspect-missing', severity: 'warning', text: '依申请公开' },
     ],
     mustNotFire: ['publish-late', 'fee-statement-missing', 'injected-spam'],
   },
   '002': {
     expect: [
       { id: '002-4', rule: 'narrative-no-review', severity: 'error', lines: [9] },
+      { id: '002-5', rule: 'injected-spam', severity: 'error', lines: [3], text: 'UedBet' },
       { id: '002-6', rule: 'typo-lexicon', severity: 'warning', lines: [12], text: '正太分布' },
+      { id: '002-8', rule: 'other-matters-empty', severity: 'warning', lines: [346], text: '(无)' },
+      { id: '002-9a', rule: 'overview-aspect-missing', severity: 'warning', text: '政府信息管理' },
+      { id: '002-9b', rule: 'overview-aspect-missing', severity: 'warning', text: '监督保障' },
     ],
     mustNotFire: ['narrative-no-litigation'],
   },
@@ -68,6 +81,8 @@ const oracle: Record<string, SeedOracle> = {
     expect: [
       { id: '003-1', rule: 't2-enforcement-all-zero', severity: 'warning', lines: [42] },
       { id: '003-2', rule: 'narrative-t2-zero-vs-claim', severity: 'warning', lines: [23] },
+      { id: '003-3a', rule: 'section-subheading-format', severity: 'warning', lines: [93] },
+      { id: '003-3b', rule: 'section-subheading-format', severity: 'warning', lines: [97] },
     ],
     mustNotFire: [
       'narrative-no-applications',
@@ -96,6 +111,34 @@ const oracle: Record<string, SeedOracle> = {
   },
 };
 
+/** Notable info-level entries of §9 (not exhaustive: other notices may appear). */
+const notices: readonly (Expected & { readonly seed: string })[] = [
+  {
+    seed: '000',
+    id: '000-6',
+    rule: 'punctuation-halfwidth',
+    severity: 'info',
+    lines: [6],
+    text: '<',
+  },
+  { seed: '000', id: '000-7', rule: 'publish-date-missing', severity: 'info' },
+  { seed: '001', id: '001-10', rule: 'section-subheading-format', severity: 'info', lines: [23] },
+  {
+    seed: '001',
+    id: '001-11',
+    rule: 'stale-partial-year',
+    severity: 'info',
+    lines: [19],
+    text: '今年',
+  },
+  { seed: '001', id: '001-12', rule: 'period-missing', severity: 'info' },
+  { seed: '002', id: '002-8', rule: 'fee-statement-missing', severity: 'info' },
+  { seed: '002', id: '002-11', rule: 'period-missing', severity: 'info' },
+  { seed: '003', id: '003-4', rule: 'fee-statement-missing', severity: 'info' },
+  { seed: '003', id: '003-5', rule: 'publish-date-missing', severity: 'info' },
+  { seed: '004', id: '004-5', rule: 'publish-date-missing', severity: 'info' },
+];
+
 interface Located extends Diagnostic {
   readonly line: number;
   readonly source: string;
@@ -117,14 +160,7 @@ describe('seed oracle: narrative, date and text rules', () => {
       const found = lintSeed(prefix);
 
       it.each(o.expect.map((e) => [e.id, e] as const))('reports %s', (_id, e) => {
-        const hits = found.filter(
-          (d) =>
-            d.ruleId === e.rule &&
-            d.severity === e.severity &&
-            (!e.lines || e.lines.includes(d.line)) &&
-            (!e.text || d.source.includes(e.text) || d.message.includes(e.text)),
-        );
-        expect(hits.length, `${e.rule} at ${e.lines?.join(',') ?? 'any line'}`).toBeGreaterThan(0);
+        expect(hits(found, e), `${e.rule} at ${e.lines?.join(',') ?? 'any line'}`).toBe(1);
       });
 
       it('reports nothing from the must-not-fire list', () => {
@@ -136,6 +172,23 @@ describe('seed oracle: narrative, date and text rules', () => {
     });
   }
 });
+
+describe('notable notices of §9', () => {
+  it.each(notices.map((n) => [n.id, n] as const))('reports %s', (_id, n) => {
+    expect(hits(lintSeed(n.seed), n)).toBeGreaterThan(0);
+  });
+});
+
+/** How many diagnostics match an oracle entry. */
+function hits(found: readonly Located[], e: Expected): number {
+  return found.filter(
+    (d) =>
+      d.ruleId === e.rule &&
+      d.severity === e.severity &&
+      (!e.lines || e.lines.includes(d.line)) &&
+      (!e.text || d.source.includes(e.text) || d.message.includes(e.text)),
+  ).length;
+}
 
 describe('§9 checks that must pass', () => {
   const narrative = (found: readonly Located[]) =>

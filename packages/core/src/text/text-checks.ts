@@ -110,7 +110,7 @@ function matchCheck(ctx: TextContext, rule: CompiledRule, check: TextCheck): (Di
     if (found.length === 0) continue;
     if (check.unless && matchesIn(ctx, check.unless, unit).length > 0) continue;
     for (const { match, pattern } of found) {
-      const values: Record<string, string | number> = { match: match.text };
+      const values: Record<string, string | number> = { match: oneLine(match.text) };
       if (match.note !== undefined) values.note = match.note;
       for (const [name, c] of Object.entries(match.captures)) values[name] = c.value;
       if (!pattern.expect) {
@@ -188,4 +188,9 @@ function asTextCondition(c: Condition): TextCondition {
   }
   if (c.kind === 'not') return { kind: 'not', operand: asTextCondition(c.operand) };
   return { kind: c.kind, operands: c.operands.map(asTextCondition) };
+}
+
+/** A match cut by a page break (“今年 1 月至 7⏎⏎月”) is shown on one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/gu, '');
 }

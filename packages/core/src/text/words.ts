@@ -1,0 +1,101 @@
+/**
+ * Word-level checks of the narrative: a word typed twice (“管理管理”), and
+ * injected spam — a lexicon of gambling and porn terms, and Latin-letter
+ * runs inside Chinese text that are not known abbreviations (“UedBet体育”).
+ */
+import type { Diagnostic, Range } from '@govlint/text';
+import type { TextContext } from './context.js';
+import { lexiconMatches, sentences } from './lexicon-search.js';
+
+const DUPLICATED = 'duplicated-word';
+const SPAM = 'injected-spam';
+/** Longest repeated word looked for, in characters. */
+const MAX_WORD = 8;
+
+const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+
+/** `XYXY` with X, Y Chinese characters (and longer words), not a known reduplication. */
+export function duplicatedWords(ctx: TextContext): Diagnostic[] {
+  if (!ctx.active(DUPLICATED)) return [];
+  const allowed = new Set(ctx.lexicon('reduplications').map((e) => e.text));
+  const out: Diagnostic[] = [];
+  const { text } = ctx;
+  for (const s of sentences(ctx)) {
+    for (let i = s.start; i < s.end; i++) {
+      if (!isHan(text.charCodeAt(i))) continue;
+      const length = repeatAt(text, i, s.end);
+      if (length === 0) continue;
+      const found = text.slice(i, i + 2 * length);
+      const word = found.slice(0, length);
+      if (!allowed.has(found) && !allowed.has(word)) {
+        const d = ctx.report(DUPLICATED, { start: i, end: i + 2 * length }, { found, word });
+        if (d) out.push(d);
+      }
+      i += 2 * length - 1;
+    }
+  }
+  return out;
+}
+
+/** The shortest word length L ≥ 2 such that text[i, i+L) of Chinese characters repeats right after. */
+function repeatAt(text: string, i: number, end: number): number {
+  for (let length = 2; length <= MAX_WORD && i + 2 * length <= end; length++) {
+    if (!isHan(text.charCodeAt(i + length - 1))) return 0;
+    let same = true;
+    for (let k = 0; k < length && same; k++) {
+      same = text.charCodeAt(i + k) === text.charCodeAt(i + length + k);
+    }
+    if (same) return length;
+  }
+  return 0;
+}
+
+/** Letters and digits; a run counts when it has three letters or more. */
+const LATIN_RUN = /[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*/gu;
+/** Next to these, letters are part of an address, a file name or an e-mail. */
+const ADDRESS = /[/.:@_=?&%#\\-]/u;
+
+export function injectedSpam(ctx: TextContext): Diagnostic[] {
+  if (!ctx.active(SPAM)) return [];
+  const units = spamUnits(ctx);
+  const out: Diagnostic[] = [];
+  const taken: Range[] = [];
+  for (const m of lexiconMatches(ctx, 'spam', units)) {
+    taken.push(m.range);
+    const d = ctx.report(SPAM, m.range, { found: m.text, note: m.note ?? '可疑词语' });
+    if (d) out.push(d);
+  }
+  const allowed = new Set(ctx.lexicon('latin-allowed').map((e) => e.text.toLowerCase()));
+  const { text } = ctx;
+  for (const unit of units) {
+    const body = text.slice(unit.start, unit.end);
+    for (const m of body.matchAll(LATIN_RUN)) {
+      const run = m[0];
+      if ((run.match(/[A-Za-z]/gu)?.length ?? 0) < 3 || allowed.has(run.toLowerCase())) continue;
+      const start = unit.start + m.index;
+      const end = start + run.length;
+      const before = text[start - 1] ?? '';
+      const after = text[end] ?? '';
+      if (ADDRESS.test(before) || ADDRESS.test(after)) continue;
+      // Inside Chinese text: a Chinese character right before or after (a space between is fine).
+      const hanBefore =
+        isHan(text.charCodeAt(start - 1)) || (before === ' ' && isHan(text.charCodeAt(start - 2)));
+      const hanAfter =
+        isHan(text.charCodeAt(end)) || (after === ' ' && isHan(text.charCodeAt(end + 1)));
+      if (!hanBefore && !hanAfter) continue;
+      if (taken.some((r) => r.start < end && start < r.end)) continue;
+      const d = ctx.report(SPAM, { start, end }, { found: run, note: '中文正文中的可疑字母串' });
+      if (d) out.push(d);
+    }
+  }
+  return out;
+}
+
+/** The narrative, the title and the section headings: spam shows up in any of them. */
+function spamUnits(ctx: TextContext): Range[] {
+  const { model } = ctx;
+  const units: Range[] = model.paragraphs.map((p) => p.range);
+  if (model.title) units.push(model.title.range);
+  for (const s of model.sections) units.push(s.headingRange);
+  return units.sort((a, b) => a.start - b.start);
+}
