@@ -1,5 +1,6 @@
 export * from './api.js';
 export { createLinter } from './linter.js';
+export { crossYear, type CrossYearOptions, type CrossYearResult } from './cross-year/cross-year.js';
 export { applyFixes, type FixOutcome } from './fixes.js';
 export { parseDirectives, applyDirectives, type Directive } from './directives.js';
 export { docsUrl, engineRules, type RuleMeta } from './engine-rules.js';
