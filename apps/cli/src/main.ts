@@ -10,6 +10,7 @@ import { ConfigFailure } from './config-files.js';
 import { decode } from '@govlint/report';
 import { expandTargets } from './files.js';
 import { formatters } from './formatters/index.js';
+import { withCrossYear } from './cross-year.js';
 import { lintInWorkers, workerCount } from './pool.js';
 import { totals, type FileResult } from './results.js';
 import { type RunOptions, Runner } from './runner.js';
@@ -115,7 +116,11 @@ async function lint(options: CliOptions, io: Io): Promise<number> {
             return r;
           });
     progress.done();
-    results = all.filter((r): r is FileResult => r !== null);
+    results = withCrossYear(
+      all.filter((r): r is FileResult => r !== null),
+      runner,
+      run,
+    );
   }
 
   const formatter = formatters[options.format]!;

@@ -44,6 +44,8 @@ export interface FileResult {
   readonly fixableWarningCount: number;
   /** The fixed text (`--fix-dry-run`), when fixes changed the text. */
   readonly output?: string;
+  /** Who wrote the report, for which year: the cross-year rules pair reports by it (not printed). */
+  readonly report?: { readonly agency: string | null; readonly year: number | null };
 }
 
 export interface ResultOptions {
@@ -72,7 +74,9 @@ export function toFileResult(
     if (d.severity === 'warning' && options.quiet) continue;
     messages.push(toMessage(d, text, span));
   }
-  return count(filePath, messages, output);
+  const { model } = result;
+  const report = model ? { agency: model.agency, year: model.year?.value ?? null } : undefined;
+  return { ...count(filePath, messages, output), ...(report ? { report } : {}) };
 }
 
 function toMessage(d: Diagnostic, text: string, span: (r: Range) => Span): Message {

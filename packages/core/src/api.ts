@@ -57,6 +57,8 @@ export interface ResolvedConfig {
   readonly rules?: Readonly<Record<string, ConfiguredSeverity>>;
   /** Publication deadlines per agency type, `MM-DD` (for the date rules). */
   readonly deadlines?: Readonly<Record<string, string>>;
+  /** Agency name as a report writes it → the name its years are grouped by (cross-year rules). */
+  readonly agencies?: Readonly<Record<string, string>>;
 }
 
 export interface LintOptions {

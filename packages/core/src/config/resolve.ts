@@ -40,6 +40,7 @@ export function resolveConfig(chain: readonly LoadedConfig[], file: string): Fil
   let template: string | undefined;
   const rules: Record<string, ConfiguredSeverity> = {};
   const deadlines: Record<string, string> = {};
+  const agencies: Record<string, string> = {};
   const rulePaths: string[] = [];
   let ignored = false;
   const applied = effectiveChain(chain);
@@ -49,6 +50,7 @@ export function resolveConfig(chain: readonly LoadedConfig[], file: string): Fil
     if (config.template) template = config.template;
     Object.assign(rules, config.rules);
     Object.assign(deadlines, config.deadlines);
+    Object.assign(agencies, config.agencies);
     for (const p of config.rulePaths ?? []) rulePaths.push(resolvePath(dir, p));
     if (relative === null) continue;
     if (config.ignore && matches(config.ignore, relative)) ignored = true;
@@ -64,6 +66,7 @@ export function resolveConfig(chain: readonly LoadedConfig[], file: string): Fil
     ...(template ? { template } : {}),
     rules,
     deadlines,
+    ...(Object.keys(agencies).length > 0 ? { agencies } : {}),
     rulePaths,
     ignored,
     sources: applied.map((c) => c.path),

@@ -50,6 +50,11 @@ export const ConfigSchema = z
     ignore: z.array(z.string().min(1)).optional(),
     overrides: z.array(OverrideSchema).optional(),
     deadlines: DeadlinesSchema.optional(),
+    /**
+     * Other names of an agency, for the cross-year rules: the name a report
+     * writes → the name its years are grouped by (改名、简称).
+     */
+    agencies: z.record(z.string().min(1), z.string().min(1)).optional(),
   })
   .strict();
 
