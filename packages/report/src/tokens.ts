@@ -151,7 +151,7 @@ function tokenizeField(text: string, s: number, e: number, line: number, out: To
       i = readNumber(text, i, e, s, line, textStart >= 0, out, closeText);
       if (i < 0) {
         // The digits were outline numbering: they start a text token.
-        i = -i;
+        i = -i - 1;
         textStart = i;
         i = skipNumberingText(text, i, e);
       }
@@ -174,7 +174,8 @@ function skipNumberingText(text: string, i: number, e: number): number {
  * Read a number at `i`. Digits followed by `.`/`、` and a label are outline
  * numbering (`1.属于…`); when they follow other digits with no separator
  * (flattened text: `00000002.<label>…`), only the last digit is numbering.
- * Returns the index after the number, or -(start of the numbering text).
+ * Returns the index after the number, or -(start of the numbering text) - 1
+ * (never -0: a field can start at offset 0).
  */
 function readNumber(
   text: string,
@@ -222,11 +223,11 @@ function readNumber(
         gluedLeft,
         gluedRight: true,
       });
-      return -valueEnd;
+      return -valueEnd - 1;
     }
     // Numbering inside or at the start of a label: part of the text token.
     if (inText) return skipNumberingText(text, start, e);
-    return -start;
+    return -start - 1;
   }
   closeText(start);
   const before = start > fieldStart ? text.charCodeAt(start - 1) : -1;
