@@ -131,12 +131,10 @@ describe('fuzz', () => {
     const big = read(
       (seeds[3] as string).replace(
         '| 一、本年新收政府信息公开申请数量 | | 0 |',
-        '| 一、本年新收政府信息公开申请数量 | | 123456789012345678 |',
+        '| 一、本年新收政府信息公开申请数量 | | 12345678901234 |',
       ),
     );
-    expect(big.cells.find((c) => c.row === '一' && c.column === 'NP')?.value).toBe(
-      123456789012345678,
-    );
+    expect(big.cells.find((c) => c.row === '一' && c.column === 'NP')?.value).toBe(12345678901234);
   });
 
   it('a table repeated three times is read once', () => {

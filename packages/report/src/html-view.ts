@@ -73,6 +73,12 @@ export function looksLikeHtml(text: string): boolean {
   return HTML_START.test(text.slice(0, 4096));
 }
 
+/** A rowspan or colspan, capped so that a hostile page stays linear. */
+function span(value: string | undefined): number {
+  const n = Number.parseInt(value ?? '1', 10);
+  return Number.isFinite(n) && n > 1 ? Math.min(n, 100) : 1;
+}
+
 export function htmlView(html: string): View {
   const parts: string[] = [];
   let offsets = new Int32Array(Math.max(16, html.length + 1));
@@ -81,6 +87,11 @@ export function htmlView(html: string): View {
   let cellDepth = 0;
   let rowOpen = false;
   let cellsInRow = 0;
+  const grids: { carry: number[]; col: number; spanLeft: number }[] = [];
+  const boundary = (at: number): void => {
+    if (cellsInRow > 0) emit('\t', at, false);
+    cellsInRow++;
+  };
 
   const emit = (s: string, sourceStart: number, oneToOne: boolean): void => {
     if (s.length === 0) return;
@@ -105,20 +116,35 @@ export function htmlView(html: string): View {
 
   const parser: Parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attribs) {
         const at = parser.startIndex;
         if (SKIPPED.has(name)) skipDepth++;
         if (skipDepth > 0) return;
+        if (name === 'table') grids.push({ carry: [], col: 0, spanLeft: 0 });
+        const grid = grids[grids.length - 1];
         if (name === 'tr') {
           newline(at);
           rowOpen = true;
           cellsInRow = 0;
+          if (grid) grid.col = 0;
         } else if (CELL.has(name)) {
           if (!rowOpen) newline(at);
-          // Cells are separated by TABs, and the row ends with one, so that
-          // an empty first or last cell is still a cell.
-          if (cellsInRow > 0) emit('\t', at, false);
-          cellsInRow++;
+          // Cells sit in the table's grid: columns still covered by a rowspan
+          // from above become empty cells, so that every row lines up with
+          // the header (an empty `<td>&nbsp;</td>` is a blank under its column).
+          if (grid) {
+            while ((grid.carry[grid.col] ?? 0) > 0) {
+              grid.carry[grid.col] = (grid.carry[grid.col] as number) - 1;
+              grid.col++;
+              boundary(at);
+            }
+            const colspan = span(attribs.colspan);
+            const rowspan = span(attribs.rowspan);
+            for (let c = grid.col; c < grid.col + colspan; c++) grid.carry[c] = rowspan - 1;
+            grid.col += colspan;
+            grid.spanLeft = colspan - 1;
+          }
+          boundary(at);
           cellDepth++;
         } else if (BLOCK.has(name)) {
           if (cellDepth > 0) emit(' ', at, false);
@@ -139,12 +165,22 @@ export function htmlView(html: string): View {
           return;
         }
         if (skipDepth > 0) return;
-        if (CELL.has(name)) cellDepth = Math.max(0, cellDepth - 1);
-        else if (name === 'tr') {
+        const grid = grids[grids.length - 1];
+        if (CELL.has(name)) {
+          cellDepth = Math.max(0, cellDepth - 1);
+          // A colspan leaves empty cells under the rest of its span.
+          for (; grid && grid.spanLeft > 0; grid.spanLeft--) boundary(at);
+        } else if (name === 'tr') {
+          if (grid)
+            for (let c = grid.col; c < grid.carry.length; c++)
+              grid.carry[c] = Math.max(0, (grid.carry[c] ?? 0) - 1);
+          // Cells are separated by TABs, and the row ends with one, so that an
+          // empty first or last cell is still a cell.
           emit('\t', at, false);
           newline(at);
           rowOpen = false;
-        } else if (BLOCK.has(name) && cellDepth === 0) newline(at);
+        } else if (name === 'table') grids.pop();
+        else if (BLOCK.has(name) && cellDepth === 0) newline(at);
       },
     },
     { decodeEntities: true, lowerCaseTags: true },

@@ -118,7 +118,7 @@ describe('round trip through every layout', () => {
           expect(model.findings.filter((f) => f.severity !== 'info')).toEqual([]);
           expect(model.sections).toHaveLength(6);
         }),
-        { numRuns: 60 },
+        { numRuns: Number(process.env.RUNS ?? 60) },
       );
     });
   }
@@ -143,7 +143,7 @@ describe('round trip through every layout', () => {
           recovered++;
         }
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.RUNS ?? 60) },
     );
     // Most rows have a single cut: small counts dominate real reports.
     expect(recovered / total).toBeGreaterThan(0.5);

@@ -17,6 +17,8 @@ export interface Token {
   readonly line: number;
   /** The token is the whole content of its cell (field). */
   alone: boolean;
+  /** Index of its field (cell) on the line: aligns values with header labels. */
+  field: number;
   /** Numbers: digits as ASCII, thousands separators removed (`58.94`, `-3`). */
   readonly digits: string;
   /** Numbers: text touches the number with no separator on the left / right. */
@@ -97,19 +99,32 @@ function tokenizeLine(text: string, ls: number, le: number, line: number, out: T
       // An empty first field is a cell only in a TAB-separated row (`⇥⇥0⇥0`),
       // not before a `|` nor in one-cell-per-line text (`⇥0`).
       const cell = f > 0 || (fields >= 3 && text.charCodeAt(rawEnd) === 9);
-      if (cell && f < fields - 1) out.push(token('empty', rawStart, rawEnd, line, true));
+      if (cell && f < fields - 1)
+        out.push({ ...token('empty', rawStart, rawEnd, line, true), field: f });
       continue;
     }
     if (NON_NUMERIC.has(text.slice(s, e))) {
-      out.push(token('non-numeric', s, e, line, true));
+      out.push({ ...token('non-numeric', s, e, line, true), field: f });
       continue;
     }
+    const first = out.length;
     tokenizeField(text, s, e, line, out);
+    for (let i = first; i < out.length; i++) (out[i] as Token).field = f;
   }
 }
 
 function token(kind: TokenKind, start: number, end: number, line: number, alone: boolean): Token {
-  return { kind, start, end, line, alone, digits: '', gluedLeft: false, gluedRight: false };
+  return {
+    kind,
+    start,
+    end,
+    line,
+    alone,
+    field: 0,
+    digits: '',
+    gluedLeft: false,
+    gluedRight: false,
+  };
 }
 
 /** Split one field into text and number tokens; runs of 2+ spaces split sub-fields. */
@@ -219,6 +234,7 @@ function readNumber(
         end: valueEnd,
         line,
         alone: false,
+        field: 0,
         digits: digits.slice(0, digits.length - numberingDigits),
         gluedLeft,
         gluedRight: true,
@@ -238,6 +254,7 @@ function readNumber(
     end: j,
     line,
     alone: false,
+    field: 0,
     digits,
     gluedLeft: before >= 0 && !isSpace(before),
     gluedRight: after >= 0 && !isSpace(after),

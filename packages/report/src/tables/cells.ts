@@ -47,6 +47,7 @@ export function rowValues(
   block: BlockDecl,
   identities: readonly RowIdentity[],
   after: number,
+  align: readonly (number | undefined)[] | null = null,
 ): RowValues {
   const k = block.columns.length;
   const values = slots.filter(isValue);
@@ -75,7 +76,7 @@ export function rowValues(
     }
     return { ...none, ambiguous: { candidates: cut.candidates, digits: cut.digits } };
   }
-  return { ...none, cells: withBlanks(slots, k, after) };
+  return { ...none, cells: (align && aligned(slots, k, align)) || withBlanks(slots, k, after) };
 }
 
 /** Digits run into text or into each other: a flattened row. */
@@ -83,6 +84,48 @@ function isGlued(values: readonly Token[], k: number): boolean {
   const digitCount = values.reduce((n, t) => n + t.digits.replace(/[-.]/gu, '').length, 0);
   if (digitCount < k) return false;
   return values.some((t) => t.gluedLeft || t.gluedRight) || (values.length === 1 && k > 1);
+}
+
+/**
+ * Fewer values than columns, on one line, under a header whose labels sit in
+ * known cells: each value belongs to the column above it, and the empty cells
+ * under the other columns are blanks. Null when the values do not line up.
+ */
+function aligned(
+  slots: readonly Token[],
+  k: number,
+  fields: readonly (number | undefined)[],
+): CellRead[] | null {
+  const values = slots.filter(isValue);
+  const line = values[0]?.line;
+  if (values.length === 0 || values.some((t) => t.line !== line)) return null;
+  const columnAt = new Map<number, number>();
+  fields.forEach((f, c) => f !== undefined && columnAt.set(f, c));
+  // Two columns under one cell: the header does not line up (unexpanded spans).
+  if (columnAt.size !== fields.filter((f) => f !== undefined).length) return null;
+  const cells: (CellRead | undefined)[] = new Array(k);
+  let previous = -1;
+  for (const t of values) {
+    const c = columnAt.get(t.field);
+    if (c === undefined || c <= previous) return null;
+    cells[c] = readValue(t, c);
+    previous = c;
+  }
+  const empties = new Map(
+    slots.filter((t) => t.kind === 'empty' && t.line === line).map((t) => [t.field, t]),
+  );
+  // The row must be as wide as the header, or the header does not describe it.
+  const width = Math.max(...values.map((t) => t.field), ...empties.keys());
+  if (width !== Math.max(...fields.filter((f): f is number => f !== undefined))) return null;
+  const after = (values[values.length - 1] as Token).end;
+  return Array.from(cells, (cell, c) => {
+    if (cell) return cell;
+    const f = fields[c];
+    const empty = f === undefined ? undefined : empties.get(f);
+    return empty
+      ? readValue(empty, c)
+      : { column: c, value: null, status: 'missing', start: after, end: after };
+  });
 }
 
 /**

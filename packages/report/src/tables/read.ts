@@ -129,6 +129,7 @@ function byPosition(table: PreparedTable, scanned: readonly Scanned[]): Scanned 
       unmatchedHeader: garbage.map((token) => ({ token, index: -1 })),
       stray: [],
       orphanRuns: [],
+      tokens: [],
     };
     return { region: { table, start: first.start, end: first.start, section: null }, scan };
   }
@@ -145,9 +146,12 @@ function readTable(
   const values = new Map<RowScan, RowValues>();
   for (const row of scan.rows) {
     const block = decl.blocks[row.block] as BlockDecl;
+    // An unlabelled row has no label columns to shift it: its cells line up with the header.
+    const align =
+      row.decl.label === '' ? headerFields(scan, row.block, block.columns.length) : null;
     values.set(
       row,
-      rowValues(row.slots, block, table.identities.get(row.decl.id) ?? [], row.hit.end),
+      rowValues(row.slots, block, table.identities.get(row.decl.id) ?? [], row.hit.end, align),
     );
   }
   const rows = [...scan.rows, ...rowsFromExtraValues(table, scan.rows, values)];
@@ -224,6 +228,17 @@ function readTable(
     },
     cells,
   };
+}
+
+/** The field (cell index on its line) of each column's header label, when found. */
+function headerFields(scan: TableScan, block: number, columns: number): (number | undefined)[] {
+  const fields: (number | undefined)[] = new Array(columns);
+  for (const h of scan.header) {
+    const t = scan.tokens[h.token];
+    if (h.label.kind === 'column' && h.label.block === block && t)
+      fields[h.label.index] ??= t.field;
+  }
+  return fields;
 }
 
 /**

@@ -49,6 +49,7 @@ export interface TableScan {
   readonly stray: { token: Token; index: number }[];
   /** Runs of values that belong to no row. */
   readonly orphanRuns: Token[][];
+  readonly tokens: readonly Token[];
 }
 
 export interface RowRef {
@@ -71,6 +72,7 @@ export function scanTable(
     unmatchedHeader: [],
     stray: [],
     orphanRuns: [],
+    tokens,
   };
   const matched = new Array<boolean>(rowRefs.length).fill(false);
   let lastMatched = -1;

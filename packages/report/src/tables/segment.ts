@@ -25,7 +25,9 @@ export function rowIdentities(
 ): Map<string, RowIdentity[]> {
   const out = new Map<string, RowIdentity[]>();
   for (const rule of template.rules) {
-    if (rule.check.kind !== 'assert') continue;
+    // Only the hard identities (errors, equalities): a soft check (`t2-issued-vs-valid`,
+    // a rare-value notice) may legitimately fail and must not choose the cut.
+    if (rule.check.kind !== 'assert' || rule.severity !== 'error') continue;
     for (const inst of rule.check.instances) {
       const identity = localIdentity(inst, table, columnsOfRow, rule.check.tolerance);
       if (!identity) continue;
@@ -43,7 +45,7 @@ function localIdentity(
   columnsOfRow: (row: string) => readonly string[] | undefined,
   tolerance: number,
 ): { row: string; identity: RowIdentity } | null {
-  if (inst.when) return null;
+  if (inst.when || inst.assert.op !== '=') return null;
   const terms = [...inst.assert.left.terms, ...inst.assert.right.terms];
   const first = terms[0]?.cell;
   if (!first || first.table !== table) return null;

@@ -55,6 +55,22 @@ function headerRows(block: BlockDecl): { label: string; span: number; depth: num
   return rows;
 }
 
+/** Header rows with one cell per column: a label where it starts, empty cells under spans. */
+function gridHeader(block: BlockDecl): string[][] {
+  const depth = Math.max(...block.columns.map((c) => c.groups.length)) + 1;
+  return Array.from({ length: depth }, (_, level) =>
+    block.columns.map((c, i) => {
+      if (level < c.groups.length) {
+        const previous = block.columns[i - 1];
+        return previous && previous.groups[level] === c.groups[level]
+          ? ''
+          : (c.groups[level] as string);
+      }
+      return level === c.groups.length ? c.label : '';
+    }),
+  );
+}
+
 function title(template: CompiledTemplate): string {
   return `某某市测试局2023年${template.title.replace(/^中华人民共和国/u, '').replace(/格式$/u, '')}`;
 }
@@ -114,12 +130,15 @@ function renderTable(table: TableDecl, values: Values, layout: RenderLayout): st
           );
         break;
       case 'markdown': {
-        const width = block.columns.length + 3;
+        // As converters write merged cells: the label once, then empty cells.
+        const labelled = block.rows.some((r) => r.label !== '');
+        const width = block.columns.length + (labelled ? 3 : 0);
         const line = (cells: string[]) =>
           `| ${[...cells, ...Array(Math.max(0, width - cells.length)).fill('')].join(' | ')} |`;
         out.push(line(anchors.length ? anchors : ['']), `|${'---|'.repeat(width)}`);
-        for (const h of header) out.push(line(['', ...h]));
-        for (const r of rows) out.push(line([...r.groups, r.label, ...r.values]));
+        for (const h of gridHeader(block)) out.push(line([...(labelled ? [''] : []), ...h]));
+        for (const r of rows)
+          out.push(line([...(labelled ? [...r.groups, r.label] : []), ...r.values]));
         break;
       }
       case 'flattened':
@@ -158,8 +177,10 @@ function renderHtml(template: CompiledTemplate, values: Values): string {
               (h) =>
                 `<td${h.span > 1 ? ` colspan="${h.span}"` : ''}${h.depth > 1 ? ` rowspan="${h.depth}"` : ''}>${esc(h.label)}</td>`,
             );
+          // The corner over the label columns; a table without row labels has none.
+          const corner = level === 0 && block.rows.some((row) => row.label !== '');
           body.push(
-            `<tr>${level === 0 ? `<td rowspan="${hdr.length}">&nbsp;</td>` : ''}${cells.join('')}</tr>`,
+            `<tr>${corner ? `<td rowspan="${hdr.length}">&nbsp;</td>` : ''}${cells.join('')}</tr>`,
           );
         });
         const counts = new Map<string, number>();
