@@ -182,6 +182,7 @@ export function matchRelaxed(
     for (const l of labels.labels) {
       if (!accept(l) || l.folded.length < 6 || Math.abs(l.folded.length - f.length) > 2) continue;
       const d = editDistance(f, l.folded, 2);
+      if (d > 2) continue;
       if (d < bestDistance) {
         best = [l];
         bestDistance = d;
