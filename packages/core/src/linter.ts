@@ -197,7 +197,7 @@ function check(
   diagnostics.push(
     ...assertionDiagnostics(outcomes, roots, { index, values, severity: severityOf, docsUrl }),
   );
-  diagnostics.push(...narrativeDiagnostics(text, model, template, config));
+  for (const d of narrativeDiagnostics(text, model, template, config)) diagnostics.push(d);
 
   const directives = parseDirectives(text);
   const { kept, unused } = applyDirectives(diagnostics, directives, text);

@@ -5,7 +5,13 @@
  * the docs link). A check the template does not declare, or that
  * configuration turns off, is never run.
  */
-import type { CellRef, CompiledRule, CompiledTemplate, LexiconEntry } from '@govlint/dsl';
+import type {
+  CellRef,
+  CompiledRule,
+  CompiledTemplate,
+  LexiconEntry,
+  TextCheck,
+} from '@govlint/dsl';
 import type { ReportModel } from '@govlint/report';
 import type { Diagnostic, Fix, Range, RelatedLocation, Severity } from '@govlint/text';
 import type { ResolvedConfig } from '../api.js';
@@ -13,8 +19,12 @@ import { docsUrl } from '../engine-rules.js';
 import { type MessageValues, renderMessage } from '../messages.js';
 import { configuredSeverity } from '../severity.js';
 import { type FoldedIndex, foldIndex } from './prefilter.js';
+import { textUnits } from './units.js';
 
 type Cell = ReportModel['cells'][number];
+
+/** Findings of one rule in one report beyond this many are dropped. */
+export const MAX_PER_RULE = 200;
 
 export interface TextContext {
   readonly text: string;
@@ -31,6 +41,8 @@ export interface TextContext {
   value(ref: CellRef): number | undefined;
   /** The whole text folded once, for the literal prefilter (built on first use). */
   folded(): FoldedIndex;
+  /** The units of a scope (computed once per scope). */
+  units(scope: TextCheck['scope']): readonly Range[];
   /** A diagnostic for an active rule, or null. */
   report(
     ruleId: string,
@@ -68,6 +80,8 @@ export function createTextContext(
   };
 
   let folded: FoldedIndex | undefined;
+  const reported = new Map<string, number>();
+  const unitsByScope = new Map<string, readonly Range[]>();
   return {
     text,
     model,
@@ -75,6 +89,12 @@ export function createTextContext(
     config,
     active,
     folded: () => (folded ??= foldIndex(text)),
+    units(scope) {
+      const key = `${scope.title ? 'title' : (scope.section ?? '')}\u0000${scope.unit}`;
+      let units = unitsByScope.get(key);
+      if (!units) unitsByScope.set(key, (units = textUnits(model, text, scope)));
+      return units;
+    },
     lexicon: (name) => template.lexicons[name] ?? [],
     cell: (ref) => cells.get(cellId(ref)),
     value(ref) {
@@ -85,6 +105,10 @@ export function createTextContext(
     report(ruleId, range, values, extra = {}) {
       const rule = active(ruleId);
       if (!rule) return null;
+      // A garbled or hostile document must not flood the editor: keep the first ones.
+      const n = (reported.get(ruleId) ?? 0) + 1;
+      reported.set(ruleId, n);
+      if (n > MAX_PER_RULE) return null;
       const severity = configuredSeverity(ruleId, config) ?? extra.severity ?? rule.severity;
       return {
         ruleId,

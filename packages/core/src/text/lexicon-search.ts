@@ -1,66 +1,74 @@
 /**
- * Searching a pack's lexicon (a word list) in parts of the report, with the
- * same folded matching and literal prefilter as text checks: builtin checks
- * read their words from lexicons, never from code.
+ * Searching a pack's lexicon (a word list) in parts of the report. Builtin
+ * checks read their words from lexicons, never from code. A lexicon is a
+ * set of literals, so it is found with indexOf in the folded text (no
+ * matcher needed), with the matcher's rules: folded comparison, leftmost
+ * matches, the entry declared first wins at one place, no overlaps.
  */
-import {
-  type LexiconEntry,
-  type PatternMatch,
-  type Program,
-  compilePattern,
-  findMatches,
-} from '@govlint/dsl';
-import type { Range } from '@govlint/text';
+import type { PatternMatch } from '@govlint/dsl';
+import { foldLabel, type Range } from '@govlint/text';
 import type { TextContext } from './context.js';
-import { requiredLiterals, unitsWithLiterals } from './prefilter.js';
 
-type Lexicons = Readonly<Record<string, readonly LexiconEntry[]>>;
-
-interface Prepared {
-  readonly program: Program;
-  readonly literals: readonly string[] | null;
-}
-
-const cache = new WeakMap<Lexicons, Map<string, Prepared>>();
-
-function prepared(lexicons: Lexicons, name: string): Prepared {
-  let byName = cache.get(lexicons);
-  if (!byName) cache.set(lexicons, (byName = new Map()));
-  let p = byName.get(name);
-  if (!p) {
-    const node = { kind: 'lexicon', name } as const;
-    p = { program: compilePattern(node, lexicons), literals: requiredLiterals(node, lexicons) };
-    byName.set(name, p);
-  }
-  return p;
-}
-
-/** Every match of the lexicon's entries in the units (each match inside one unit). */
+/** Every match of the lexicon's entries inside the units, in text order. */
 export function lexiconMatches(
   ctx: TextContext,
   name: string,
   units: readonly Range[],
 ): PatternMatch[] {
-  if (ctx.lexicon(name).length === 0) return [];
-  const { program, literals } = prepared(ctx.template.lexicons, name);
-  return unitsWithLiterals(units, literals, ctx.folded()).flatMap((u) =>
-    findMatches(program, ctx.text, u.start, u.end),
-  );
+  const entries = ctx.lexicon(name);
+  if (entries.length === 0 || units.length === 0) return [];
+  const { folded, offsets } = ctx.folded();
+  const sorted = [...units].sort((a, b) => a.start - b.start);
+  const found: { start: number; end: number; order: number; unit: number }[] = [];
+  entries.forEach((entry, order) => {
+    const needle = foldLabel(entry.text);
+    if (!needle) return;
+    for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+      const start = offsets[at]!;
+      const last = offsets[at + needle.length - 1]!;
+      const end = last + ((ctx.text.codePointAt(last) ?? 0) > 0xffff ? 2 : 1);
+      const unit = unitOf(sorted, start);
+      if (unit >= 0 && end <= sorted[unit]!.end) found.push({ start, end, order, unit });
+    }
+  });
+  found.sort((a, b) => a.start - b.start || a.order - b.order);
+  const out: PatternMatch[] = [];
+  let taken = -1;
+  for (const f of found) {
+    if (f.start < taken) continue;
+    taken = f.end;
+    const note = entries[f.order]!.note;
+    out.push({
+      range: { start: f.start, end: f.end },
+      text: ctx.text.slice(f.start, f.end),
+      captures: {},
+      ...(note !== undefined ? { note } : {}),
+    });
+  }
+  return out;
 }
 
-/** Whether any entry of the lexicon occurs in the units. */
+/** Whether any entry of the lexicon occurs inside the units. */
 export function hasLexicon(ctx: TextContext, name: string, units: readonly Range[]): boolean {
-  if (ctx.lexicon(name).length === 0) return false;
-  const { program, literals } = prepared(ctx.template.lexicons, name);
-  return unitsWithLiterals(units, literals, ctx.folded()).some(
-    (u) => findMatches(program, ctx.text, u.start, u.end).length > 0,
-  );
+  return lexiconMatches(ctx, name, units).length > 0;
 }
 
 /** The sentences of the narrative (outside tables, headings and the title). */
-export function sentences(ctx: TextContext, section?: string): Range[] {
-  const paragraphs = section
-    ? ctx.model.paragraphs.filter((p) => p.section === section)
-    : ctx.model.paragraphs;
-  return paragraphs.flatMap((p) => p.sentences);
+export function sentences(ctx: TextContext, section?: string): readonly Range[] {
+  return ctx.units({ ...(section ? { section } : {}), unit: 'sentence' });
+}
+
+/** The index of the unit (sorted, not overlapping) containing `offset`, or -1. */
+function unitOf(sorted: readonly Range[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && offset < sorted[found]!.end ? found : -1;
 }

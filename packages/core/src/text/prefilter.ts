@@ -1,8 +1,8 @@
 /**
- * A cheap first pass before the pattern matcher: most patterns cannot match
- * without one of a few literals (“行政复议”, “未收到” …), so the whole text is
+ * A cheap first pass before the pattern matcher: a pattern cannot match
+ * without its literals (“行政复议”, “未收到”, a digit …), so the whole text is
  * folded once and searched for them with indexOf, and the matcher only runs
- * on the units where one occurs. On a 10 MB report with nothing to find,
+ * on the units that contain them. On a 10 MB report with nothing to find,
  * this is the difference between seconds per rule and milliseconds.
  */
 import type { LexiconEntry, PatternNode } from '@govlint/dsl';
@@ -11,45 +11,53 @@ import { foldLabel, type Range } from '@govlint/text';
 type Lexicons = Readonly<Record<string, readonly LexiconEntry[]>>;
 
 /**
- * Folded literals of which every match contains at least one; null when
- * there is no such set (a pattern made only of numbers and gaps).
+ * What every match must contain, as clauses: each clause is a list of folded
+ * literals one of which occurs in the match, and every clause holds. An
+ * empty list says nothing (a pattern of gaps and optional parts).
+ * `("办理" | "答复") ("政府信息公开" | "依申请公开") number n "件"` gives four
+ * clauses, so a sentence without 件 or without a digit is never matched.
  */
-export function requiredLiterals(node: PatternNode, lexicons: Lexicons): string[] | null {
+export function literalClauses(node: PatternNode, lexicons: Lexicons): string[][] {
   switch (node.kind) {
     case 'literal': {
       const folded = foldLabel(node.text);
-      return folded ? [folded] : null;
+      return folded ? [[folded]] : [];
     }
     case 'lexicon': {
       const entries = (lexicons[node.name] ?? []).map((e) => foldLabel(e.text));
-      return entries.some((e) => !e) ? null : entries;
+      return entries.length > 0 && entries.every((e) => e) ? [entries] : [];
     }
+    case 'number':
+      return [DIGITS];
+    case 'seq':
+      return node.items.flatMap((item) => literalClauses(item, lexicons));
     case 'alt': {
-      const out: string[] = [];
+      // One clause: each option's most selective clause, joined.
+      const joined: string[] = [];
       for (const option of node.options) {
-        const needed = requiredLiterals(option, lexicons);
-        if (!needed) return null;
-        out.push(...needed);
+        const best = mostSelective(literalClauses(option, lexicons));
+        if (!best) return [];
+        joined.push(...best);
       }
-      return out;
-    }
-    case 'seq': {
-      // The item whose shortest literal is longest is the most selective.
-      let best: string[] | null = null;
-      let bestScore = 0;
-      for (const item of node.items) {
-        const needed = requiredLiterals(item, lexicons);
-        if (!needed) continue;
-        const score = Math.min(...needed.map((s) => s.length)) - needed.length / 1000;
-        if (score > bestScore) [best, bestScore] = [needed, score];
-      }
-      return best;
+      return [joined];
     }
     case 'optional':
     case 'gap':
-    case 'number':
-      return null;
+      return [];
   }
+}
+
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+/** The clause whose shortest literal is longest (rare words beat single characters). */
+function mostSelective(clauses: readonly string[][]): string[] | undefined {
+  let best: string[] | undefined;
+  let bestScore = -1;
+  for (const c of clauses) {
+    const score = Math.min(...c.map((s) => s.length)) - c.length / 1000;
+    if (score > bestScore) [best, bestScore] = [c, score];
+  }
+  return best;
 }
 
 export interface FoldedIndex {
@@ -112,33 +120,55 @@ function isUnchanged(c: number): boolean {
 }
 
 /**
- * The units in which one of the literals occurs (all of them when `literals`
- * is null), in their order. Units do not overlap (sentences, paragraphs,
+ * The units that satisfy every clause (one of its literals occurs in the
+ * unit), in their order. Units do not overlap (sentences, paragraphs,
  * section bodies), so an occurrence belongs to the last unit starting at or
  * before it, if that unit reaches it.
  */
 export function unitsWithLiterals(
   units: readonly Range[],
-  literals: readonly string[] | null,
+  clauses: readonly (readonly string[])[],
   index: FoldedIndex,
 ): Range[] {
-  if (!literals) return [...units];
-  const order = units.map((_, i) => i).sort((a, b) => units[a]!.start - units[b]!.start);
-  const starts = order.map((i) => units[i]!.start);
-  const hit = new Set<number>();
-  for (const literal of new Set(literals)) {
-    let at = index.folded.indexOf(literal);
-    while (at >= 0) {
-      const source = index.offsets[at]!;
-      const k = lastAtOrBefore(starts, source);
-      if (k >= 0 && source < units[order[k]!]!.end) hit.add(order[k]!);
-      at = index.folded.indexOf(literal, at + 1);
+  if (clauses.length === 0) return [...units];
+  const { order, starts } = sortedStarts(units);
+  let kept: Set<number> | undefined;
+  // Rarest clauses are not known in advance; each one narrows the set.
+  for (const clause of clauses) {
+    const hit = new Set<number>();
+    for (const literal of new Set(clause)) {
+      let at = index.folded.indexOf(literal);
+      while (at >= 0) {
+        const source = index.offsets[at]!;
+        const k = lastAtOrBefore(starts, source);
+        const unit = k >= 0 ? order[k]! : -1;
+        if (unit >= 0 && source < units[unit]!.end && (!kept || kept.has(unit))) hit.add(unit);
+        at = index.folded.indexOf(literal, at + 1);
+      }
     }
+    kept = hit;
+    if (kept.size === 0) break;
   }
-  return [...hit].sort((a, b) => a - b).map((i) => units[i]!);
+  return [...kept!].sort((a, b) => a - b).map((i) => units[i]!);
 }
 
-function lastAtOrBefore(sorted: readonly number[], value: number): number {
+const sortedCache = new WeakMap<readonly Range[], { order: Int32Array; starts: Int32Array }>();
+
+/** The units' indices by start, and their starts (cached: units are reused by many rules). */
+function sortedStarts(units: readonly Range[]): { order: Int32Array; starts: Int32Array } {
+  let cached = sortedCache.get(units);
+  if (!cached) {
+    const order = Int32Array.from(units, (_, i) => i);
+    if (units.some((u, i) => i > 0 && u.start < units[i - 1]!.start)) {
+      order.sort((a, b) => units[a]!.start - units[b]!.start);
+    }
+    cached = { order, starts: Int32Array.from(order, (i) => units[i]!.start) };
+    sortedCache.set(units, cached);
+  }
+  return cached;
+}
+
+function lastAtOrBefore(sorted: Int32Array, value: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   let found = -1;

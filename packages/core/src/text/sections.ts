@@ -46,7 +46,8 @@ export function otherMatters(ctx: TextContext): Diagnostic[] {
   if (!section || (!ctx.active(FEE_MISSING) && !ctx.active(EMPTY))) return [];
   const out: Diagnostic[] = [];
   const body = ctx.text.slice(section.bodyRange.start, section.bodyRange.end);
-  const bare = stripped(body);
+  // Only a short body can be “无”: do not normalise a long one.
+  const bare = body.length > 200 ? body : stripped(body);
   const emptyWords = new Set(ctx.lexicon('empty-matters').map((e) => stripped(e.text)));
   if (bare === '' || emptyWords.has(bare)) {
     const trimmed = body.trim();

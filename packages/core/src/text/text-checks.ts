@@ -21,15 +21,16 @@ import { formatNumber } from '../messages.js';
 import { indexTemplate } from '../template-index.js';
 import { conditionCells, evaluateTextCondition, type ShownComparison } from './conditions.js';
 import type { TextContext } from './context.js';
-import { requiredLiterals, unitsWithLiterals } from './prefilter.js';
-import { scopeSection, textUnits } from './units.js';
+import { lexiconMatches } from './lexicon-search.js';
+import { literalClauses, unitsWithLiterals } from './prefilter.js';
+import { scopeSection } from './units.js';
 
 type Lexicons = Readonly<Record<string, readonly LexiconEntry[]>>;
 
 interface Prepared {
   readonly program: Program;
-  /** Literals one of which every match contains (null: no prefilter). */
-  readonly literals: readonly string[] | null;
+  /** What every match contains (see prefilter.ts). */
+  readonly clauses: readonly (readonly string[])[];
 }
 
 const prepared = new WeakMap<TextPattern, WeakMap<Lexicons, Prepared>>();
@@ -42,7 +43,7 @@ export function prepare(pattern: TextPattern, lexicons: Lexicons): Prepared {
   if (!p) {
     p = {
       program: compilePattern(pattern.node, lexicons),
-      literals: requiredLiterals(pattern.node, lexicons),
+      clauses: literalClauses(pattern.node, lexicons),
     };
     byLexicons.set(lexicons, p);
   }
@@ -54,10 +55,21 @@ function candidates(
   ctx: TextContext,
   patterns: readonly TextPattern[],
   units: readonly Range[],
-): Range[] {
-  const sets = patterns.map((p) => prepare(p, ctx.template.lexicons).literals);
-  if (sets.some((s) => s === null)) return [...units];
-  return unitsWithLiterals(units, sets.flat() as string[], ctx.folded());
+): readonly Range[] {
+  if (patterns.length === 1) {
+    return unitsWithLiterals(
+      units,
+      prepare(patterns[0]!, ctx.template.lexicons).clauses,
+      ctx.folded(),
+    );
+  }
+  // Several patterns: the units any of them could match, in order.
+  const hit = new Set<Range>();
+  for (const p of patterns) {
+    const { clauses } = prepare(p, ctx.template.lexicons);
+    for (const u of unitsWithLiterals(units, clauses, ctx.folded())) hit.add(u);
+  }
+  return units.filter((u) => hit.has(u));
 }
 
 export function textCheckDiagnostics(ctx: TextContext): Diagnostic[] {
@@ -86,10 +98,17 @@ export function matchesIn(
 ): Found[] {
   const all: (Found & { order: number })[] = [];
   patterns.forEach((pattern, order) => {
-    const { program } = prepare(pattern, ctx.template.lexicons);
-    for (const match of findMatches(program, ctx.text, unit.start, unit.end)) {
-      all.push({ match, pattern, order });
-    }
+    // A bare lexicon is a list of literals: indexOf finds it without the matcher.
+    const matches =
+      pattern.node.kind === 'lexicon'
+        ? lexiconMatches(ctx, pattern.node.name, [unit])
+        : findMatches(
+            prepare(pattern, ctx.template.lexicons).program,
+            ctx.text,
+            unit.start,
+            unit.end,
+          );
+    for (const match of matches) all.push({ match, pattern, order });
   });
   all.sort((a, b) => a.match.range.start - b.match.range.start || a.order - b.order);
   const kept: Found[] = [];
@@ -104,7 +123,7 @@ export function matchesIn(
 
 function matchCheck(ctx: TextContext, rule: CompiledRule, check: TextCheck): (Diagnostic | null)[] {
   const out: (Diagnostic | null)[] = [];
-  const units = textUnits(ctx.model, ctx.text, check.scope);
+  const units = ctx.units(check.scope);
   for (const unit of candidates(ctx, check.patterns, units)) {
     const found = matchesIn(ctx, check.patterns, unit);
     if (found.length === 0) continue;
@@ -129,7 +148,10 @@ function matchCheck(ctx: TextContext, rule: CompiledRule, check: TextCheck): (Di
         });
         out.push(
           ctx.report(rule.id, first ?? match.range, values, {
-            related: [{ range: match.range, message: `标题：${match.text}` }, ...related],
+            related: [
+              { range: unit, message: `标题：${oneLine(ctx.text.slice(unit.start, unit.end))}` },
+              ...related,
+            ],
           }),
         );
       } else out.push(ctx.report(rule.id, match.range, values, { related }));
@@ -144,7 +166,7 @@ function requireCheck(
   rule: CompiledRule,
   check: TextCheck,
 ): (Diagnostic | null)[] {
-  const units = textUnits(ctx.model, ctx.text, check.scope);
+  const units = ctx.units(check.scope);
   const section = scopeSection(ctx.model, check.scope);
   if (check.scope.section && !section) return []; // no such section: section-missing says so
   const present = (patterns: readonly TextPattern[]) =>

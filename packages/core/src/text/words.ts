@@ -27,7 +27,9 @@ export function duplicatedWords(ctx: TextContext): Diagnostic[] {
       if (length === 0) continue;
       const found = text.slice(i, i + 2 * length);
       const word = found.slice(0, length);
-      if (!allowed.has(found) && !allowed.has(word)) {
+      // A run of one character (“甲甲甲甲”) is not a word typed twice.
+      const run = [...word].every((ch) => ch === word[0]);
+      if (!run && !allowed.has(found) && !allowed.has(word)) {
         const d = ctx.report(DUPLICATED, { start: i, end: i + 2 * length }, { found, word });
         if (d) out.push(d);
       }
