@@ -299,6 +299,14 @@ const cases: readonly Case[] = [
     at: '管理管理',
   },
   {
+    // Regression: a run of one character is not a word typed twice (1 MB of 甲 gave 250 000 findings).
+    rule: 'duplicated-word',
+    severity: 'warning',
+    fires: say('完善完善制度。'),
+    passes: say('群众笑声哈哈哈哈不断。'),
+    at: '完善完善',
+  },
+  {
     rule: 'typo-lexicon',
     severity: 'warning',
     fires: say('探索标准正太分布等方式。'),
