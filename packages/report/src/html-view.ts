@@ -12,6 +12,8 @@ export interface View {
   readonly text: string;
   /** Source offset of each view character, plus one entry for the end. */
   readonly offsets: Int32Array;
+  /** Source offset just after each view character (an entity ends after its `;`). */
+  readonly ends: Int32Array;
 }
 
 const SKIPPED = new Set([
@@ -82,6 +84,7 @@ function span(value: string | undefined): number {
 export function htmlView(html: string): View {
   const parts: string[] = [];
   let offsets = new Int32Array(Math.max(16, html.length + 1));
+  let ends = new Int32Array(offsets.length);
   let n = 0;
   let skipDepth = 0;
   let cellDepth = 0;
@@ -93,14 +96,27 @@ export function htmlView(html: string): View {
     cellsInRow++;
   };
 
-  const emit = (s: string, sourceStart: number, oneToOne: boolean): void => {
+  /** Append view text: one-to-one with the source, or all of it standing for [sourceStart, sourceEnd). */
+  const emit = (
+    s: string,
+    sourceStart: number,
+    oneToOne: boolean,
+    sourceEnd = sourceStart,
+  ): void => {
     if (s.length === 0) return;
     if (n + s.length + 1 > offsets.length) {
-      const grown = new Int32Array((n + s.length + 1) * 2);
-      grown.set(offsets.subarray(0, n));
-      offsets = grown;
+      const size = (n + s.length + 1) * 2;
+      const grownStarts = new Int32Array(size);
+      grownStarts.set(offsets.subarray(0, n));
+      offsets = grownStarts;
+      const grownEnds = new Int32Array(size);
+      grownEnds.set(ends.subarray(0, n));
+      ends = grownEnds;
     }
-    for (let i = 0; i < s.length; i++) offsets[n++] = oneToOne ? sourceStart + i : sourceStart;
+    for (let i = 0; i < s.length; i++) {
+      offsets[n] = oneToOne ? sourceStart + i : sourceStart;
+      ends[n++] = oneToOne ? sourceStart + i + 1 : sourceEnd;
+    }
     parts.push(s);
   };
   const lastChar = (): string => {
@@ -156,7 +172,12 @@ export function htmlView(html: string): View {
         const start = parser.startIndex;
         const oneToOne = parser.endIndex - start + 1 === data.length;
         // Inside a cell, line breaks are only wrapping: keep the row on one line.
-        emit(cellDepth > 0 ? data.replace(/[\t\r\n]/gu, ' ') : data, start, oneToOne);
+        emit(
+          cellDepth > 0 ? data.replace(/[\t\r\n]/gu, ' ') : data,
+          start,
+          oneToOne,
+          parser.endIndex + 1,
+        );
       },
       onclosetag(name) {
         const at = parser.startIndex;
@@ -188,5 +209,10 @@ export function htmlView(html: string): View {
   parser.write(html);
   parser.end();
   offsets[n] = html.length;
-  return { text: parts.join(''), offsets: offsets.subarray(0, n + 1) };
+  ends[n] = html.length;
+  return {
+    text: parts.join(''),
+    offsets: offsets.subarray(0, n + 1),
+    ends: ends.subarray(0, n + 1),
+  };
 }

@@ -2,12 +2,17 @@
 import type { Range } from '@govlint/text';
 import type { ReportModel } from './model.js';
 
-export function mapModel(model: ReportModel, offsets: Int32Array): ReportModel {
-  const last = offsets.length - 1;
-  const at = (i: number): number => offsets[Math.max(0, Math.min(i, last))] as number;
+export function mapModel(
+  model: ReportModel,
+  view: { offsets: Int32Array; ends: Int32Array },
+): ReportModel {
+  const last = view.offsets.length - 1;
+  const clamp = (i: number): number => Math.max(0, Math.min(i, last));
+  const at = (i: number): number => view.offsets[clamp(i)] as number;
   const map = (r: Range): Range => ({
     start: at(r.start),
-    end: r.end > r.start ? Math.max(at(r.start), at(r.end - 1) + 1) : at(r.start),
+    end:
+      r.end > r.start ? Math.max(at(r.start), view.ends[clamp(r.end - 1)] as number) : at(r.start),
   });
   return {
     ...model,

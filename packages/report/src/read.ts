@@ -157,7 +157,7 @@ function read(source: string, template: CompiledTemplate, options: ReadOptions):
     paragraphs,
     findings: findings.list,
   };
-  return view ? mapModel(model, view.offsets) : model;
+  return view ? mapModel(model, view) : model;
 }
 
 function firstTextLine(text: string, lines: ReturnType<typeof splitLines>, from: number): Range {
