@@ -67,7 +67,7 @@ ${rows.join('\n')}
 <p><b>六、其他需要报告的事项</b></p><p>本年度未收取信息处理费。</p>
 <p align=right>某市某局</p><p align=right>2024年1月20日</p>
 </div>
-<div class="footer">主办：某市人民政府办公室　电话：0000-12345678　2023年1月1日</div>
+<div class="footer">主办：某市人民政府办公室\u3000电话：0000-12345678\u30002023年1月1日</div>
 <script>document.write('<td>9</td>');</script>
 </body></html>`;
 }
