@@ -107,6 +107,14 @@ const cases: readonly Case[] = [
     at: '未收到依申请公开',
   },
   {
+    rule: 'narrative-no-applications',
+    severity: 'error',
+    fires: all(say('全年依申请公开0件。'), t3('一、本年新收政府信息公开申请数量', 2)),
+    passes: all(say('全年依申请公开2件。'), t3('一、本年新收政府信息公开申请数量', 2)),
+    line: 11,
+    at: '依申请公开0件',
+  },
+  {
     rule: 'narrative-application-count',
     severity: 'warning',
     fires: say('全年共收到政府信息公开申请3件。'),
