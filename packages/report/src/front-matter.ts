@@ -194,6 +194,11 @@ function toNumber(digits: string): number {
 
 const DATE = /([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日/gu;
 
+function hasChar(text: string, start: number, end: number, code: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
 /** Dates standing alone on their line: at the end a signature date, elsewhere a body date. */
 export function findDates(text: string, lines: Lines): ReportModel['dates'] {
   const out: ReportModel['dates'] = [];
@@ -203,7 +208,7 @@ export function findDates(text: string, lines: Lines): ReportModel['dates'] {
     const end = lines.ends[n] as number;
     if (isBlank(text, start, end)) continue;
     nonBlankAfter++;
-    if (end - start > 40) continue;
+    if (end - start > 40 || !hasChar(text, start, end, 0x65e5 /* 日 */)) continue;
     const [s, e] = trimmed(text, start, end);
     DATE.lastIndex = 0;
     const m = DATE.exec(text.slice(s, e));

@@ -162,6 +162,21 @@ describe('fuzz', () => {
     expect(model.cells.length).toBeGreaterThan(0);
   });
 
+  it('rows and lines of 200 000 cells (no argument-list overflow)', () => {
+    const heads = gov2021.sections.map((x) => x.heading);
+    const text = [
+      heads[0],
+      heads[1],
+      `规章${'\t0'.repeat(200_000)}`,
+      heads[3],
+      `${'\t'.repeat(200_000)}0\t1`,
+      '果\t'.repeat(100_000),
+      heads[4],
+    ].join('\n');
+    const model = read(text);
+    expect(model.findings.some((f) => f.ruleId === 'table-extra-cells')).toBe(true);
+  });
+
   it('a 1 MB single line of digits and labels is read', () => {
     const text = ('一、本年新收政府信息公开申请数量' + '1234567890'.repeat(50)).repeat(2000);
     read(text);

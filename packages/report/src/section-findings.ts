@@ -6,7 +6,7 @@
 import type { CompiledTemplate, SectionDecl } from '@govlint/dsl';
 import type { Range } from '@govlint/text';
 import type { Findings } from './findings.js';
-import { fold } from './fold.js';
+import { fold, foldCodePoint } from './fold.js';
 import type { Lines } from './lines.js';
 import { isTopLevelNumbering, ordinalOf, splitNumbering } from './numbering.js';
 import type { FoundSection } from './sections.js';
@@ -85,7 +85,7 @@ export function sectionFindings(
   sections.forEach((s, i) => {
     if (withTables.has(s.decl.id)) return;
     const end = sections[i + 1]?.start ?? text.length;
-    if (fold(text.slice(s.end, Math.min(end, s.end + 2000))).length === 0) {
+    if (!hasContent(text, s.end, end)) {
       findings.add('section-empty', s, `“${s.decl.heading}”部分没有内容`, {
         section: s.decl.id,
         heading: s.decl.heading,
@@ -93,6 +93,16 @@ export function sectionFindings(
     }
   });
   numberingDuplicate(text, lines, sections, tableRanges, findings);
+}
+
+/** Anything but blanks and decoration between two headings. */
+function hasContent(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end;) {
+    const cp = text.codePointAt(i) as number;
+    if (foldCodePoint(cp) !== '') return true;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return false;
 }
 
 const NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));

@@ -65,6 +65,8 @@ interface Prepared {
   /** First characters a heading line can start with (after decoration). */
   readonly starts: ReadonlySet<number>;
   readonly minLength: number;
+  /** The first two characters of every heading's body: a heading line holds one of them near its start. */
+  readonly seeds: readonly string[];
 }
 
 const prepared = new WeakMap<CompiledTemplate, Prepared>();
@@ -85,7 +87,8 @@ function prepare(template: CompiledTemplate): Prepared {
   }
   const maxLength = Math.max(0, ...headings.map((h) => h.folded.length));
   const minLength = Math.min(...headings.map((h) => h.folded.length));
-  p = { headings, byFolded, byBody, maxLength, minLength, starts };
+  const seeds = [...new Set(headings.map((h) => h.body.slice(0, 2)).filter((b) => b.length === 2))];
+  p = { headings, byFolded, byBody, maxLength, minLength, starts, seeds };
   prepared.set(template, p);
   return p;
 }
@@ -181,6 +184,8 @@ function lineCandidates(text: string, lines: Lines, p: Prepared): Candidate[] {
     // Only a line that starts like a heading and is long enough to hold one.
     if (lineEnd - start < p.minLength - 2 || !p.starts.has(foldUnit(text.charCodeAt(start))))
       continue;
+    const head = fold(text.slice(start, Math.min(lineEnd, start + 16)));
+    if (!p.seeds.some((seed) => head.includes(seed))) continue;
     const short = lineEnd - start <= reach;
     let end = short ? lineEnd : start + reach;
     if (short) end -= TRAILING.exec(text.slice(start, end))?.[0].length ?? 0;

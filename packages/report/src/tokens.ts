@@ -103,7 +103,7 @@ function tokenizeLine(text: string, ls: number, le: number, line: number, out: T
         out.push({ ...token('empty', rawStart, rawEnd, line, true), field: f });
       continue;
     }
-    if (NON_NUMERIC.has(text.slice(s, e))) {
+    if (e - s <= 2 && NON_NUMERIC.has(text.slice(s, e))) {
       out.push({ ...token('non-numeric', s, e, line, true), field: f });
       continue;
     }

@@ -115,8 +115,10 @@ function aligned(
     slots.filter((t) => t.kind === 'empty' && t.line === line).map((t) => [t.field, t]),
   );
   // The row must be as wide as the header, or the header does not describe it.
-  const width = Math.max(...values.map((t) => t.field), ...empties.keys());
-  if (width !== Math.max(...fields.filter((f): f is number => f !== undefined))) return null;
+  let width = 0;
+  for (const t of values) width = Math.max(width, t.field);
+  for (const f of empties.keys()) width = Math.max(width, f);
+  if (width !== fields.reduce((w: number, f) => Math.max(w, f ?? 0), 0)) return null;
   const after = (values[values.length - 1] as Token).end;
   return Array.from(cells, (cell, c) => {
     if (cell) return cell;

@@ -203,12 +203,17 @@ function readTable(
   );
   const missing = rowsMissing(ctx, table, rows, present, region);
 
-  const start = Math.min(
-    ...present.map((r) => r.hit.start),
-    ...scan.others.map((h) => h.start),
-    ...scan.header.map((h) => h.start),
-  );
-  const end = Math.max(start, ...cells.map((c) => c.range.end), ...present.map((r) => r.hit.end));
+  // The table's extent: its first label to its last cell (loops: spreads of long lists are slow).
+  let start = Infinity;
+  let end = -Infinity;
+  for (const r of present) {
+    start = Math.min(start, r.hit.start);
+    end = Math.max(end, r.hit.end);
+  }
+  for (const h of scan.others) start = Math.min(start, h.start);
+  for (const h of scan.header) start = Math.min(start, h.start);
+  for (const c of cells) end = Math.max(end, c.range.end);
+  end = Math.max(start, end);
   return {
     table: {
       id: decl.id,
@@ -332,12 +337,13 @@ function headerGarbled(
 ): void {
   if (!garbled || present.length === 0) return;
   const zone = scan.unmatchedHeader.map((u) => u.token);
-  const firstRow = Math.min(
-    ...present.map((r) => r.hit.start),
-    ...present.flatMap((r) => r.slots.map((t) => t.start)),
+  const firstRow = present.reduce(
+    (m, r) => Math.min(m, r.hit.start, r.slots[0]?.start ?? Infinity),
+    Infinity,
   );
   const start = zone[0]?.start ?? region.start;
-  const end = zone.length > 0 ? Math.max(...zone.map((t) => t.end)) : Math.max(start, firstRow);
+  const end =
+    zone.length > 0 ? zone.reduce((e, t) => Math.max(e, t.end), start) : Math.max(start, firstRow);
   ctx.findings.add(
     'table-header-garbled',
     { start, end },

@@ -114,6 +114,7 @@ function cell(
  */
 function groupBlanksAsMissing(reads: readonly CellRead[], block: BlockDecl): CellRead[] {
   const out = [...reads];
+  if (!reads.some((r) => r.status === 'blank')) return out;
   if (!reads.some((r) => r.status === 'number' || r.status === 'non-numeric')) return out;
   const groups = new Map<string, number[]>();
   block.columns.forEach((c, i) => {
