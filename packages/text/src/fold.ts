@@ -11,8 +11,8 @@ const DELETED = /[\s\u00a0\u3000\u200b\ufeff·•|*#]/u;
 
 const QUOTES = /["“”„‟＂「」『』]/u;
 
-/** One code point folded: NFKC, then quotes to one class, deleted chars to ''. */
-function foldCodePoint(cp: string): string {
+/** One code point folded the slow way: NFKC, quotes to one class, deleted chars to ''. */
+function foldCodePointSlow(cp: string): string {
   if (DELETED.test(cp)) return '';
   let s = cp.normalize('NFKC');
   if (QUOTES.test(s)) s = '"';
@@ -20,10 +20,43 @@ function foldCodePoint(cp: string): string {
   return s.replace(/\s+/gu, '');
 }
 
+/**
+ * Folding runs over every character of every report, so the common cases
+ * are answered without normalising: CJK ideographs and plain ASCII letters,
+ * digits and punctuation fold to themselves; everything else is folded once
+ * and cached (a report uses a few hundred distinct characters at most).
+ */
+const foldCache = new Map<number, string>();
+
+function foldCode(code: number, text: string, at: number, width: number): string {
+  if (code >= 0x4e00 && code <= 0x9fff) return text[at] as string;
+  if (
+    code > 0x20 &&
+    code < 0x7f &&
+    code !== 0x7c /* | */ &&
+    code !== 0x2a /* * */ &&
+    code !== 0x23 /* # */
+  ) {
+    return text[at] as string;
+  }
+  let folded = foldCache.get(code);
+  if (folded === undefined) {
+    folded = foldCodePointSlow(text.slice(at, at + width));
+    foldCache.set(code, folded);
+  }
+  return folded;
+}
+
 /** Fold a label for comparison: `（一）予以公开` and `(一) 予以公开` fold alike. */
 export function foldLabel(text: string): string {
   let out = '';
-  for (const cp of text) out += foldCodePoint(cp);
+  let i = 0;
+  while (i < text.length) {
+    const code = text.codePointAt(i) as number;
+    const width = code > 0xffff ? 2 : 1;
+    out += foldCode(code, text, i, width);
+    i += width;
+  }
   return out;
 }
 
@@ -39,19 +72,25 @@ export interface FoldedText {
 
 /** Fold a span of source text and keep where each folded unit came from. */
 export function foldWithOffsets(text: string, start = 0, end = text.length): FoldedText {
-  const parts: string[] = [];
-  const offsets: number[] = [];
+  let offsets = new Int32Array(end - start + 1);
+  let n = 0;
+  let folded = '';
   let i = start;
   while (i < end) {
     const code = text.codePointAt(i) as number;
     const width = code > 0xffff ? 2 : 1;
-    const folded = foldCodePoint(text.slice(i, i + width));
-    for (let k = 0; k < folded.length; k++) offsets.push(i);
-    if (folded) parts.push(folded);
+    const f = foldCode(code, text, i, width);
+    if (n + f.length >= offsets.length) {
+      const grown = new Int32Array(offsets.length * 2 + f.length);
+      grown.set(offsets);
+      offsets = grown;
+    }
+    for (let k = 0; k < f.length; k++) offsets[n++] = i;
+    folded += f;
     i += width;
   }
-  offsets.push(end);
-  return { folded: parts.join(''), sourceOffsets: Int32Array.from(offsets) };
+  offsets[n] = end;
+  return { folded, sourceOffsets: offsets.slice(0, n + 1) };
 }
 
 /** Levenshtein distance, bounded: returns max+1 as soon as it is exceeded. */

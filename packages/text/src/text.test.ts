@@ -51,3 +51,24 @@ describe('editDistance', () => {
     expect(editDistance('a', 'abcdef', 2)).toBe(3);
   });
 });
+
+describe('foldLabel fast paths agree with NFKC', () => {
+  it('folds every BMP character as the slow path does', () => {
+    // The slow path, restated: NFKC per code point, quotes to one class,
+    // whitespace and decoration deleted.
+    const slow = (cp: string) => {
+      if (/[\s\u00a0\u3000\u200b\ufeff·•|*#]/u.test(cp)) return '';
+      let s = cp.normalize('NFKC');
+      if (/["“”„‟＂「」『』]/u.test(s)) s = '"';
+      return s.replace(/\s+/gu, '');
+    };
+    let mismatches = 0;
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCharCode(code);
+      if (foldLabel(ch) !== slow(ch)) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+    expect(foldLabel('𠀀（一）')).toBe('𠀀(一)');
+  });
+});
