@@ -93,7 +93,7 @@ export function foldIndex(text: string): FoldedIndex {
       continue;
     }
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
-    const folded = foldLabel(text.slice(i, i + width));
+    const folded = width === 1 ? foldChar(c) : foldLabel(text.slice(i, i + width));
     grow(folded.length);
     for (let k = 0; k < folded.length; k++) {
       codes[n] = folded.charCodeAt(k);
@@ -108,6 +108,15 @@ export function foldIndex(text: string): FoldedIndex {
     folded += String.fromCharCode(...codes.subarray(i, Math.min(n, i + CHUNK)));
   }
   return { folded, offsets: offsets.slice(0, n + 1) };
+}
+
+/** Folding depends on the character alone: remember it for the punctuation that recurs. */
+const foldedChars = new Map<number, string>();
+
+function foldChar(c: number): string {
+  let folded = foldedChars.get(c);
+  if (folded === undefined) foldedChars.set(c, (folded = foldLabel(String.fromCharCode(c))));
+  return folded;
 }
 
 function isUnchanged(c: number): boolean {
@@ -132,24 +141,50 @@ export function unitsWithLiterals(
 ): Range[] {
   if (clauses.length === 0) return [...units];
   const { order, starts } = sortedStarts(units);
-  let kept: Set<number> | undefined;
-  // Rarest clauses are not known in advance; each one narrows the set.
-  for (const clause of clauses) {
-    const hit = new Set<number>();
-    for (const literal of new Set(clause)) {
-      let at = index.folded.indexOf(literal);
-      while (at >= 0) {
-        const source = index.offsets[at]!;
-        const k = lastAtOrBefore(starts, source);
-        const unit = k >= 0 ? order[k]! : -1;
-        if (unit >= 0 && source < units[unit]!.end && (!kept || kept.has(unit))) hit.add(unit);
-        at = index.folded.indexOf(literal, at + 1);
-      }
+  // The most selective clause is scanned over the whole text; the others are
+  // only looked for inside the units it leaves, which are few.
+  const [first, ...rest] = [...clauses].sort((a, b) => selectivity(b) - selectivity(a));
+  const hit = new Set<number>();
+  for (const literal of new Set(first)) {
+    let at = index.folded.indexOf(literal);
+    while (at >= 0) {
+      const source = index.offsets[at]!;
+      const k = lastAtOrBefore(starts, source);
+      if (k >= 0 && source < units[order[k]!]!.end) hit.add(order[k]!);
+      at = index.folded.indexOf(literal, at + 1);
     }
-    kept = hit;
-    if (kept.size === 0) break;
   }
-  return [...kept!].sort((a, b) => a - b).map((i) => units[i]!);
+  const kept = [...hit]
+    .sort((a, b) => a - b)
+    .filter((i) => {
+      const slice = foldedSlice(index, units[i]!);
+      return rest.every((clause) => clause.some((literal) => slice.includes(literal)));
+    });
+  return kept.map((i) => units[i]!);
+}
+
+/** Longer literals are rarer; a clause of many literals (digits) is weak. */
+function selectivity(clause: readonly string[]): number {
+  return Math.min(...clause.map((s) => s.length)) - clause.length / 100;
+}
+
+/** The folded text of a unit. */
+function foldedSlice(index: FoldedIndex, unit: Range): string {
+  return index.folded.slice(
+    firstAtOrAfter(index.offsets, unit.start),
+    firstAtOrAfter(index.offsets, unit.end),
+  );
+}
+
+function firstAtOrAfter(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const sortedCache = new WeakMap<readonly Range[], { order: Int32Array; starts: Int32Array }>();
