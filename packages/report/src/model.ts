@@ -28,9 +28,13 @@ export const CellStatusSchema = z.enum([
   'number', // a numeric value was read
   'blank', // empty cell, read as 0 for arithmetic (cell-blank)
   'non-numeric', // `-`, `—`, `/`, `无`, read as 0 (cell-non-numeric)
-  'missing', // the row was found but this cell was not (table-cells-missing): no value
+  'missing', // the row was found but this cell was not, or its flattened digits were ambiguous: no value
 ]);
 
+/**
+ * One cell of a row that was found. Cells of rows that were not found are
+ * absent: an identity that needs them is not evaluable.
+ */
 export const CellSchema = z.object({
   table: z.string(),
   row: z.string(),
@@ -51,7 +55,11 @@ export const RowSchema = z.object({
   /** The label as found in the source, and where. */
   label: z.string(),
   labelRange: RangeSchema,
-  /** How the label matched: exactly, or after a relaxation (label-variant). */
+  /**
+   * How the label matched: exactly, or after a relaxation (label-variant);
+   * `position` for a row read by its place (a lost label, or table 四 with
+   * its header garbled), its labelRange then empty at its first value.
+   */
   match: z.enum(['exact', 'alias', 'prefix', 'suffix', 'fuzzy', 'position']),
 });
 
@@ -101,7 +109,8 @@ export const FindingSchema = z.object({
 /**
  * A structural finding made while reading (table-missing, cell-blank, …).
  * Its message is a fallback; core renders the rule's message template from
- * the pack with `data`, and applies configured severities.
+ * the pack with `data` (docs/reading.md lists the keys of each rule), and
+ * applies configured severities.
  */
 export type Finding = z.infer<typeof FindingSchema>;
 
