@@ -19,6 +19,8 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
   '>': '〉',
 };
 
+const HALF_WIDTH = /[():,;<>]/gu;
+
 const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 /** Chinese text or full-width punctuation: what makes a neighbour “Chinese”. */
 const isChinese = (c: number): boolean =>
@@ -31,10 +33,12 @@ export function halfWidthPunctuation(ctx: TextContext): Diagnostic[] {
   const done = new Set<string | null>();
   for (const p of ctx.model.paragraphs) {
     if (done.has(p.section)) continue;
-    for (let i = p.range.start; i < p.range.end; i++) {
-      const found = text[i]!;
-      const expected = FULL_WIDTH[found];
-      if (!expected) continue;
+    HALF_WIDTH.lastIndex = 0;
+    const body = text.slice(p.range.start, p.range.end);
+    for (let m = HALF_WIDTH.exec(body); m; m = HALF_WIDTH.exec(body)) {
+      const i = p.range.start + m.index;
+      const found = m[0];
+      const expected = FULL_WIDTH[found]!;
       const before = neighbour(text, i, -1);
       const after = neighbour(text, i, 1);
       // Opening marks need Chinese after them, closing marks before; others on either side.
