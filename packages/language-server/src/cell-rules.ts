@@ -128,7 +128,8 @@ export function rulesInvolving(
 ): RuleInvolvement[] {
   const found: RuleInvolvement[] = [];
   for (const rule of template.rules) {
-    if (rule.check.kind !== 'assert') continue;
+    // Cross-report rules (`previous …`) read last year's report, which one document does not have.
+    if (rule.check.kind !== 'assert' || rule.check.crossReport) continue;
     const { tolerance } = rule.check;
     for (const instance of rule.check.instances) {
       const { assert } = instance;
