@@ -102,11 +102,13 @@ function compileRule(
   if (props.builtin || !check) compiled = { kind: 'builtin' };
   else if (check.kind === 'assert') {
     const { instances } = expandAssertion(env, check);
+    const crossReport = instances.some(usesPrevious);
     compiled = {
       kind: 'assert',
-      instances,
+      // No fix is offered across reports: which of the two years is wrong is not known.
+      instances: crossReport ? instances.map(({ fixCell: _, ...rest }) => rest) : instances,
       tolerance,
-      ...(instances.some(usesPrevious) ? { crossReport: true as const } : {}),
+      ...(crossReport ? { crossReport: true as const } : {}),
     };
   } else compiled = compileText(env, check, sources.get(uri) ?? '');
   return {

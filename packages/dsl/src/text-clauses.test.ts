@@ -152,6 +152,7 @@ describe('title scope and cross-report cells', () => {
     const cross = rules.find((r) => r.id === 'x-y')!.check;
     if (cross.kind !== 'assert') throw new Error('not an assertion');
     expect(cross.crossReport).toBe(true);
+    expect(cross.instances.some((i) => i.fixCell)).toBe(false);
     expect(cross.instances[0]!.assert.left.terms[0]!.cell).toEqual({
       table: 'T',
       row: 'r1',
