@@ -110,8 +110,12 @@ export function foldRange(text: string, start: number, end: number): Folded {
 
 /** Fold a string for comparison (no offsets). */
 export function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
+  // Most labels fold to themselves (ideographs only): no new string then.
+  let same = 0;
+  while (same < text.length && table[text.charCodeAt(same)] === text.charCodeAt(same)) same++;
+  if (same === text.length) return text;
+  let out = text.slice(0, same);
+  for (let i = same; i < text.length; i++) {
     const c = text.charCodeAt(i);
     let v = table[c] as number;
     if (v === UNKNOWN) v = classify(c);
