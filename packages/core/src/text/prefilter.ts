@@ -52,12 +52,13 @@ const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 /** The clause whose shortest literal is longest (rare words beat single characters). */
 function mostSelective(clauses: readonly string[][]): string[] | undefined {
   let best: string[] | undefined;
-  let bestScore = -1;
-  for (const c of clauses) {
-    const score = Math.min(...c.map((s) => s.length)) - c.length / 1000;
-    if (score > bestScore) [best, bestScore] = [c, score];
-  }
+  for (const c of clauses) if (!best || selectivity(c) > selectivity(best)) best = c;
   return best;
+}
+
+/** Longer literals are rarer; a clause of many literals (the digits) is weak. */
+function selectivity(clause: readonly string[]): number {
+  return Math.min(...clause.map((s) => s.length)) - clause.length / 100;
 }
 
 export interface FoldedIndex {
@@ -161,11 +162,6 @@ export function unitsWithLiterals(
       return rest.every((clause) => clause.some((literal) => slice.includes(literal)));
     });
   return kept.map((i) => units[i]!);
-}
-
-/** Longer literals are rarer; a clause of many literals (digits) is weak. */
-function selectivity(clause: readonly string[]): number {
-  return Math.min(...clause.map((s) => s.length)) - clause.length / 100;
 }
 
 /** The folded text of a unit. */
