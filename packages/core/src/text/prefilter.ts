@@ -151,7 +151,10 @@ export function unitsWithLiterals(
     while (at >= 0) {
       const source = index.offsets[at]!;
       const k = lastAtOrBefore(starts, source);
-      if (k >= 0 && source < units[order[k]!]!.end) hit.add(order[k]!);
+      // Inside the unit, last character included.
+      if (k >= 0 && index.offsets[at + literal.length - 1]! < units[order[k]!]!.end) {
+        hit.add(order[k]!);
+      }
       at = index.folded.indexOf(literal, at + 1);
     }
   }

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldWithOffsets, type Range } from '@govlint/text';
+import { foldIndex, literalClauses, unitsWithLiterals } from './prefilter.js';
+
+/** Characters that folding changes, deletes or keeps, and a surrogate pair. */
+const alphabet = [...'政府信息公开（）()，,：: 　\t\n“”"ＡＢ１２abAB12|*#·𠀀㍻－-'];
+const text = fc
+  .array(fc.constantFrom(...alphabet), { maxLength: 60 })
+  .map((chars) => chars.join(''));
+
+describe('foldIndex', () => {
+  it('folds like foldWithOffsets, offsets included', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const fast = foldIndex(t);
+        const reference = foldWithOffsets(t);
+        expect(fast.folded).toBe(reference.folded);
+        expect([...fast.offsets]).toEqual([...reference.sourceOffsets]);
+      }),
+    );
+  });
+});
+
+describe('literalClauses', () => {
+  it('asks for every literal of a sequence, one of each alternative, and a digit for a number', () => {
+    expect(
+      literalClauses(
+        {
+          kind: 'seq',
+          items: [
+            {
+              kind: 'alt',
+              options: [
+                { kind: 'literal', text: '办理' },
+                { kind: 'literal', text: '答复' },
+              ],
+            },
+            { kind: 'optional', body: { kind: 'literal', text: '了' } },
+            { kind: 'literal', text: '（申请）' },
+            { kind: 'number', name: 'n' },
+            { kind: 'gap', min: 0, max: 3 },
+          ],
+        },
+        {},
+      ),
+    ).toEqual([['办理', '答复'], ['(申请)'], ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']]);
+  });
+
+  it('says nothing about a pattern whose alternatives have no literal', () => {
+    expect(
+      literalClauses(
+        {
+          kind: 'alt',
+          options: [
+            { kind: 'literal', text: '甲' },
+            { kind: 'gap', min: 1, max: 2 },
+          ],
+        },
+        {},
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('unitsWithLiterals', () => {
+  it('keeps exactly the units whose folded text has one literal of every clause', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 8 }), (t, pieces) => {
+        const units: Range[] = [];
+        const step = Math.max(1, Math.ceil(t.length / pieces));
+        for (let s = 0; s < t.length; s += step)
+          units.push({ start: s, end: Math.min(t.length, s + step) });
+        const clauses = [
+          ['公开', '政府'],
+          ['1', '2'],
+        ];
+        const kept = unitsWithLiterals(units, clauses, foldIndex(t));
+        const expected = units.filter((u) => {
+          const folded = foldWithOffsets(t, u.start, u.end).folded;
+          return clauses.every((c) => c.some((l) => folded.includes(l)));
+        });
+        expect(kept).toEqual(expected);
+      }),
+    );
+  });
+});
