@@ -16,6 +16,9 @@ const STARTS_NUMBERED =
   /^[\s#*>]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、]|[一二三四五六七八九十]是)/u;
 /** A line this long that stops mid-clause was cut by a page break. */
 const PROSE_LINE = 20;
+const HAS_SENTENCE_END = /[。！？；!?;]/u;
+const HEADING_LIKE =
+  /^\s*(?:#|\*\*|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+[、.．]|[0-9]+[.．、])/u;
 const MAX_GAP_LINES = 3;
 
 export function findParagraphs(
@@ -53,6 +56,8 @@ function continues(text: string, lines: Lines, prev: Range, next: Range): boolea
   const lastLineStart = lines.starts[lineOf(lines, prev.end)] as number;
   const tail = text.slice(Math.max(prev.start, lastLineStart), prev.end);
   if (tail.length < PROSE_LINE || ENDS_CLAUSE.test(tail)) return false;
+  // A sub-heading (`##### (一) …`, `(二) …` with no sentence in it) is not cut prose.
+  if (HEADING_LIKE.test(tail) && !HAS_SENTENCE_END.test(tail)) return false;
   if (lineOf(lines, next.start) - lineOf(lines, prev.end) > MAX_GAP_LINES) return false;
   return !STARTS_NUMBERED.test(text.slice(next.start, Math.min(next.end, next.start + 12)));
 }

@@ -16,7 +16,7 @@ import {
   signatureAgency,
 } from './front-matter.js';
 import { type View, htmlView, looksLikeHtml } from './html-view.js';
-import { isBlank, splitLines } from './lines.js';
+import { isBlank, lineOf, splitLines } from './lines.js';
 import { mapModel } from './map-model.js';
 import type { ReportModel, Section } from './model.js';
 import { findParagraphs } from './paragraphs.js';
@@ -132,7 +132,7 @@ function read(source: string, template: CompiledTemplate, options: ReadOptions):
     sections.filter((s) => s.headingRange.start <= offset).at(-1)?.id ?? null;
   const excluded: Range[] = [
     ...tableRanges,
-    ...sections.map((s) => s.headingRange),
+    ...sections.map((s) => headingLine(text, lines, s.headingRange)),
     { start: 0, end: metaEnd },
   ];
   if (title && !meta.title) excluded.push(title.range);
@@ -158,6 +158,19 @@ function read(source: string, template: CompiledTemplate, options: ReadOptions):
     findings: findings.list,
   };
   return view ? mapModel(model, view) : model;
+}
+
+/** A heading's whole line when the rest of it is decoration (`### 一、…`), else the heading. */
+function headingLine(text: string, lines: ReturnType<typeof splitLines>, heading: Range): Range {
+  const n = lineOf(lines, heading.start);
+  const start = lines.starts[n] as number;
+  const end = lines.ends[n] as number;
+  const decoration = /^[\s#*>|_`。：:；;]*$/u;
+  const bare =
+    heading.end <= end &&
+    decoration.test(text.slice(start, heading.start)) &&
+    decoration.test(text.slice(heading.end, end));
+  return bare ? { start, end } : heading;
 }
 
 function firstTextLine(text: string, lines: ReturnType<typeof splitLines>, from: number): Range {

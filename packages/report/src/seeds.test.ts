@@ -161,6 +161,10 @@ describe('seed 001 (TAB rows, truncated table 三, garbled table 四)', () => {
       expect.arrayContaining(['计', '会 公 益 组 织', '律 服 务 机 构']),
     );
   });
+  it('leaves the cut table and its garbled header out of the paragraphs', () => {
+    expect(model.paragraphs.filter((p) => p.section === '三')).toEqual([]);
+  });
+
   it('finds the signature date and the year', () => {
     expect(model.dates).toEqual([
       expect.objectContaining({ value: '2024-01-10', kind: 'signature' }),
@@ -291,6 +295,22 @@ describe('seed 004 (Markdown headings and TAB rows)', () => {
       expected: 15,
     });
   });
+  it('paragraphs: page breaks joined, headings and tables left out, sentences split', () => {
+    const lines = new LineIndex(text);
+    const at = (p: { range: { start: number; end: number } }) =>
+      `${lines.lineColumn(p.range.start).line}-${lines.lineColumn(p.range.end).line}`;
+    const overview = model.paragraphs.filter((p) => p.section === '一');
+    expect(overview.map(at)).toEqual(['11-11', '13-13', '15-15', '17-19', '21-21', '23-23']);
+    expect(overview[3]?.sentences).toHaveLength(3);
+    // No paragraph is only Markdown decoration or a table's stray cell.
+    expect(
+      model.paragraphs.every((p) =>
+        /[\p{Script=Han}]/u.test(text.slice(p.range.start, p.range.end)),
+      ),
+    ).toBe(true);
+    expect(model.paragraphs.filter((p) => p.section === '三' || p.section === '四')).toEqual([]);
+  });
+
   it('joins the title split over two Markdown headings', () => {
     expect(model.title?.text).toBe('石嘴山市商务局2023 年政府信息公开工作年度报告');
     expect(model.agency).toBe('石嘴山市商务局');

@@ -155,15 +155,20 @@ function readTable(
   );
   const missing = rowsMissing(ctx, table, rows, present, region);
 
-  // The table's extent: its first label to its last cell (loops: spreads of long lists are slow).
+  // The table's extent, from its first label (the whole cell it sits in) to
+  // its last value, extra values and row fragments included; a table read by
+  // position starts at its garbled header. Loops: spreads of long lists are slow.
   let start = Infinity;
   let end = -Infinity;
-  for (const r of present) {
-    start = Math.min(start, r.hit.start);
+  const cellOf = (h: { start: number; token: number }) => scan.tokens[h.token]?.start ?? h.start;
+  for (const r of rows) {
+    start = Math.min(start, cellOf(r.hit));
     end = Math.max(end, r.hit.end);
+    for (const t of r.slots) if (t.kind !== 'empty') end = Math.max(end, t.end);
   }
-  for (const h of scan.others) start = Math.min(start, h.start);
-  for (const h of scan.header) start = Math.min(start, h.start);
+  for (const h of scan.others) start = Math.min(start, cellOf(h));
+  for (const h of scan.header) start = Math.min(start, cellOf(h));
+  if (positional) for (const u of scan.unmatchedHeader) start = Math.min(start, u.token.start);
   for (const c of cells) end = Math.max(end, c.range.end);
   end = Math.max(start, end);
   return {
