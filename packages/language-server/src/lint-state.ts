@@ -36,6 +36,11 @@ export class LintStore {
     this.snapshots.delete(uri);
   }
 
+  /** Every snapshot (the cross-year rules compare open reports). */
+  all(): LintSnapshot[] {
+    return [...this.snapshots.values()];
+  }
+
   get size(): number {
     return this.snapshots.size;
   }

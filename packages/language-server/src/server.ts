@@ -19,7 +19,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './handlers/code-actions.js';
 import { configDiagnostics } from './handlers/config-file.js';
-import { isReportLanguage, lintReport, reportDiagnostics } from './handlers/diagnostics.js';
+import { CrossYearTracker } from './cross-year.js';
+import { isReportLanguage, lintReport } from './handlers/diagnostics.js';
 import { packDiagnosticsFor, rulesFileDiagnostics } from './handlers/rules-files.js';
 import { registerRequests } from './requests.js';
 import { RulesWorkspaces } from './rules-workspace.js';
@@ -38,6 +39,7 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const store = new LintStore();
+  const crossYears = new CrossYearTracker();
   const log = {
     error: (message: string) => connection.console.error(message),
   };
@@ -82,7 +84,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     // Stale: the buffer changed while we linted; the run for the newer version is scheduled.
     if (documents.get(doc.uri)?.version !== snapshot.version) return;
     store.set(snapshot);
-    publish(doc.uri, snapshot.version, reportDiagnostics(snapshot));
+    // Its own diagnostics, with the cross-year ones; and other years' reports that changed.
+    const configOf = (uri: string) =>
+      uri === doc.uri ? setup.config : workspace.setup(uri).config;
+    for (const p of crossYears.update(store, doc.uri, configOf)) {
+      publish(p.snapshot.uri, p.snapshot.version, p.diagnostics);
+    }
   }
 
   function lintRulesFile(doc: TextDocument): Diagnostic[] {
@@ -209,6 +216,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     scheduler.cancel(document.uri);
     justOpened.delete(document.uri);
     store.delete(document.uri);
+    crossYears.forget(document.uri);
     publish(document.uri, undefined, []);
     if (isConfigFile(document.uri) || isRulesFile(document.uri, document.languageId)) {
       workspaceInputChanged(document.uri); // the file on disk counts again
