@@ -74,7 +74,7 @@ export interface TableDecl {
   readonly anchors: readonly string[];
   /**
    * Blocks of rows that share a column header. T3 and T4 have one block; T2
-   * has four (第二十条第（一）项 …), each with its own columns.
+   * has four (one per clause of the regulation), each with its own columns.
    */
   readonly blocks: readonly BlockDecl[];
 }
@@ -82,7 +82,7 @@ export interface TableDecl {
 export interface BlockDecl {
   /** Unique within the table; the table id when there is a single block. */
   readonly id: string;
-  /** The block's own header label (e.g. 第二十条第（一）项), if it has one. */
+  /** The block's own header label (the clause it reports on), if it has one. */
   readonly anchors: readonly string[];
   readonly columns: readonly ColumnDecl[];
   readonly rows: readonly RowDecl[];

@@ -48,7 +48,7 @@ export function findCellDecl(template: CompiledTemplate, ref: CellRef): CellDecl
 /**
  * Column groups that tell columns apart: a group shared by every column of
  * the block (申请人情况 over all of 表三) adds nothing and is left out, while
- * 行政复议 › 总计 must keep its group to differ from 复议后起诉 › 总计.
+ * a total column must keep its group to differ from the other groups' totals (表四).
  */
 export function distinguishingGroups(block: BlockDecl, column: ColumnDecl): string[] {
   return column.groups.filter(

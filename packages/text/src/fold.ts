@@ -47,7 +47,7 @@ function foldCode(code: number, text: string, at: number, width: number): string
   return folded;
 }
 
-/** Fold a label for comparison: `（一）予以公开` and `(一) 予以公开` fold alike. */
+/** Fold a label for comparison: `（一）` and `(一) ` fold alike, full-width or not. */
 export function foldLabel(text: string): string {
   let out = '';
   let i = 0;
