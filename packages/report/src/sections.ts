@@ -65,8 +65,8 @@ interface Prepared {
   /** First characters a heading line can start with (after decoration). */
   readonly starts: ReadonlySet<number>;
   readonly minLength: number;
-  /** The first two characters of every heading's body: a heading line holds one of them near its start. */
-  readonly seeds: readonly string[];
+  /** The first two characters of every heading's body (as one number): a heading line holds one near its start. */
+  readonly seeds: ReadonlySet<number>;
 }
 
 const prepared = new WeakMap<CompiledTemplate, Prepared>();
@@ -87,7 +87,11 @@ function prepare(template: CompiledTemplate): Prepared {
   }
   const maxLength = Math.max(0, ...headings.map((h) => h.folded.length));
   const minLength = Math.min(...headings.map((h) => h.folded.length));
-  const seeds = [...new Set(headings.map((h) => h.body.slice(0, 2)).filter((b) => b.length === 2))];
+  const seeds = new Set(
+    headings
+      .filter((h) => h.body.length >= 2)
+      .map((h) => h.body.charCodeAt(0) * 0x10000 + h.body.charCodeAt(1)),
+  );
   p = { headings, byFolded, byBody, maxLength, minLength, starts, seeds };
   prepared.set(template, p);
   return p;
@@ -169,6 +173,13 @@ function best(list: Candidate[]): Candidate | undefined {
   return pick;
 }
 
+function hasSeed(text: string, start: number, end: number, seeds: ReadonlySet<number>): boolean {
+  for (let i = start; i + 1 < end; i++) {
+    if (seeds.has(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
+
 /**
  * Heading candidates, one line at a time. Only a line that starts like a
  * heading is folded, and only as far as a heading can reach, so long
@@ -184,8 +195,7 @@ function lineCandidates(text: string, lines: Lines, p: Prepared): Candidate[] {
     // Only a line that starts like a heading and is long enough to hold one.
     if (lineEnd - start < p.minLength - 2 || !p.starts.has(foldUnit(text.charCodeAt(start))))
       continue;
-    const head = fold(text.slice(start, Math.min(lineEnd, start + 16)));
-    if (!p.seeds.some((seed) => head.includes(seed))) continue;
+    if (!hasSeed(text, start, Math.min(lineEnd, start + 16), p.seeds)) continue;
     const short = lineEnd - start <= reach;
     let end = short ? lineEnd : start + reach;
     if (short) end -= TRAILING.exec(text.slice(start, end))?.[0].length ?? 0;

@@ -28,6 +28,7 @@ export interface Token {
 
 /** Cells meaning "nothing here": read as 0 with a cell-non-numeric notice. */
 const NON_NUMERIC = new Set(['-', '—', '–', '－', '/', '／', '无', '——', '--', '\\', '×']);
+const NON_NUMERIC_FIRST = new Set([...NON_NUMERIC].map((m) => m.charCodeAt(0)));
 
 const isSpace = (c: number): boolean =>
   c === 32 ||
@@ -99,12 +100,15 @@ function tokenizeLine(text: string, ls: number, le: number, line: number, out: T
       // An empty first field is a cell only in a TAB-separated row (`⇥⇥0⇥0`),
       // not before a `|` nor in one-cell-per-line text (`⇥0`).
       const cell = f > 0 || (fields >= 3 && text.charCodeAt(rawEnd) === 9);
-      if (cell && f < fields - 1)
-        out.push({ ...token('empty', rawStart, rawEnd, line, true), field: f });
+      if (cell && f < fields - 1) out.push(token('empty', rawStart, rawEnd, line, true, f));
       continue;
     }
-    if (e - s <= 2 && NON_NUMERIC.has(text.slice(s, e))) {
-      out.push({ ...token('non-numeric', s, e, line, true), field: f });
+    if (
+      e - s <= 2 &&
+      NON_NUMERIC_FIRST.has(text.charCodeAt(s)) &&
+      NON_NUMERIC.has(text.slice(s, e))
+    ) {
+      out.push(token('non-numeric', s, e, line, true, f));
       continue;
     }
     const first = out.length;
@@ -113,14 +117,21 @@ function tokenizeLine(text: string, ls: number, le: number, line: number, out: T
   }
 }
 
-function token(kind: TokenKind, start: number, end: number, line: number, alone: boolean): Token {
+function token(
+  kind: TokenKind,
+  start: number,
+  end: number,
+  line: number,
+  alone: boolean,
+  field = 0,
+): Token {
   return {
     kind,
     start,
     end,
     line,
     alone,
-    field: 0,
+    field,
     digits: '',
     gluedLeft: false,
     gluedRight: false,
