@@ -106,6 +106,18 @@ describe('tables', () => {
     ]);
   });
 
+  it('a note under the table that mentions a row is not that row', () => {
+    const text = seed003
+      .replace('| 三、本年度办理结果 | (一) 予以公开 |', '| 三、本年度办理结果 | ？？？ |')
+      .replace(
+        '| 四、结转下年度继续办理 | | 0 | 0 | 0 | 0 | 0 | 0 | 0 | |',
+        '| 四、结转下年度继续办理 | | 0 | 0 | 0 | 0 | 0 | 0 | 0 | |\n注：本年度予以公开3件，均已办结。3',
+      );
+    const model = read(text);
+    expect(model.tables.find((t) => t.id === 'T3')?.missingRows).toEqual(['三.一']);
+    expect(model.cells.some((c) => c.row === '三.一')).toBe(false);
+  });
+
   it('a label cut short, or with a character dropped, still finds its row (info); another word is a warning', () => {
     const text = seed003
       .replace('| | | 8. 属于行政查询事项 |', '| | | 8. 属于行政查 |')

@@ -8,7 +8,7 @@
 import type { TableDecl } from '@govlint/dsl';
 import { editDistance } from '@govlint/text';
 import { fold } from './fold.js';
-import { splitNumbering } from './numbering.js';
+import { isBareNumbering, splitNumbering } from './numbering.js';
 
 export type LabelKind =
   'table-anchor' | 'block-anchor' | 'column' | 'column-group' | 'row' | 'row-group';
@@ -205,6 +205,8 @@ export interface InnerHit {
   /** Folded offsets within the searched span. */
   readonly from: number;
   readonly to: number;
+  /** Text that is no label (two characters or more) comes right before it. */
+  readonly afterText?: boolean;
 }
 
 /**
@@ -239,14 +241,16 @@ export function findInner(labels: TableLabels, f: string): InnerHit[] {
   let at = 0;
   for (const h of [...chosen, null]) {
     const gapEnd = h ? h.from : f.length;
+    let afterText = false;
     if (gapEnd > at) {
       const gap = f.slice(at, gapEnd);
       const gapLabels =
         labels.byFolded.get(gap) ?? (gap.length >= 3 ? labels.byBody.get(gap) : undefined);
       if (gapLabels) filled.push({ labels: gapLabels, from: at, to: gapEnd });
+      else afterText = gapEnd - at >= 2 && !isBareNumbering(gap);
     }
     if (h) {
-      filled.push(h);
+      filled.push(afterText ? { ...h, afterText } : h);
       at = h.to;
     }
   }

@@ -58,6 +58,7 @@ export interface RowRef {
 }
 
 const MAX_MERGE = 6;
+const SENTENCE = /[。；;！!？?]/u;
 
 export function scanTable(
   text: string,
@@ -266,8 +267,13 @@ function matchAt(
       if (!labels.prefixes.has(joined)) break;
     }
   }
-  if (f.folded.length >= 4) {
-    const inner = findInner(labels, f.folded);
+  // Labels inside a longer span, but not inside a sentence (a note under the
+  // table that mentions a row is not that row).
+  if (f.folded.length >= 4 && !SENTENCE.test(f.folded)) {
+    // A row label inside running text (`注：本年度予以公开3件`) is a mention, not the row.
+    const inner = findInner(labels, f.folded).filter(
+      (h) => !h.afterText || !h.labels.some((l) => l.kind === 'row' || l.kind === 'row-group'),
+    );
     if (inner.length > 0) {
       const offsets: Folded = foldRange(text, t.start, t.end);
       const hits = inner.map((h) => ({
