@@ -300,6 +300,14 @@ const cases: readonly Case[] = [
     at: 'UedBet',
   },
   {
+    // Regression: English prose around quoted Chinese labels is not spam (corpus/README.md).
+    rule: 'injected-spam',
+    severity: 'error',
+    fires: say('上级365bet平台的要求。'),
+    passes: say('All its table identities hold, and a correct reader reports no error on “总计”.'),
+    at: '365bet',
+  },
+  {
     rule: 'duplicated-word',
     severity: 'warning',
     fires: say('伊宁市市场监督管理管理局加强保护。'),

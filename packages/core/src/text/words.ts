@@ -71,6 +71,8 @@ export function injectedSpam(ctx: TextContext): Diagnostic[] {
   const { text } = ctx;
   for (const unit of units) {
     const body = text.slice(unit.start, unit.end);
+    // Only inside Chinese text: a paragraph written in English is not spam.
+    if (!mostlyChinese(body)) continue;
     for (const m of body.matchAll(LATIN_RUN)) {
       const run = m[0];
       if ((run.match(/[A-Za-z]/gu)?.length ?? 0) < 3 || allowed.has(run.toLowerCase())) continue;
@@ -79,18 +81,26 @@ export function injectedSpam(ctx: TextContext): Diagnostic[] {
       const before = text[start - 1] ?? '';
       const after = text[end] ?? '';
       if (ADDRESS.test(before) || ADDRESS.test(after)) continue;
-      // Inside Chinese text: a Chinese character right before or after (a space between is fine).
-      const hanBefore =
-        isHan(text.charCodeAt(start - 1)) || (before === ' ' && isHan(text.charCodeAt(start - 2)));
-      const hanAfter =
-        isHan(text.charCodeAt(end)) || (after === ' ' && isHan(text.charCodeAt(end + 1)));
-      if (!hanBefore && !hanAfter) continue;
+      // Glued to a Chinese character: “上级UedBet体育”, not “the IPv6 升级” or a quoted word.
+      if (!isHan(text.charCodeAt(start - 1)) && !isHan(text.charCodeAt(end))) continue;
       if (taken.some((r) => r.start < end && start < r.end)) continue;
       const d = ctx.report(SPAM, { start, end }, { found: run, note: '中文正文中的可疑字母串' });
       if (d) out.push(d);
     }
   }
   return out;
+}
+
+/** More Chinese characters than Latin letters. */
+function mostlyChinese(body: string): boolean {
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (isHan(c)) han++;
+    else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) latin++;
+  }
+  return han > latin;
 }
 
 /** The narrative, the title and the section headings: spam shows up in any of them. */
