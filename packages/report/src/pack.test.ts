@@ -10,6 +10,7 @@ import { ReportModelSchema, readReport } from './index.js';
 import { gov2021 } from './test/gov-2021.fixture.js';
 import { checkIdentities } from './test/evaluate.js';
 import { corpusText, seedText, serious } from './test/seeds.js';
+import { type RenderLayout, key, render } from './test/render.js';
 
 const compiled = compilePack(builtinPacks.flatMap((p) => p.files));
 const real = compiled.pack?.templates.find((t) => t.id === 'gov-2021');
@@ -49,4 +50,32 @@ describe('the compiled gov-2021 pack', () => {
     expect(verdicts.notEvaluable).toBe(0);
     expect(model.cells.filter((c) => c.table !== 'T2' && c.value !== null)).toHaveLength(190);
   });
+});
+
+describe('every built-in template, with no code of its own', () => {
+  for (const template of compiled.pack?.templates ?? []) {
+    for (const layout of [
+      'tab-rows',
+      'cell-per-line',
+      'pipe-cells',
+      'markdown',
+      'html',
+    ] as RenderLayout[]) {
+      it(`${template.id}: a report rendered as ${layout} reads back`, () => {
+        const values = new Map<string, number>();
+        let n = 0;
+        for (const t of template.tables)
+          for (const b of t.blocks)
+            for (const r of b.rows)
+              for (const c of b.columns) values.set(key(t.id, r.id, c.id), n++ % 97);
+        const model = readReport(render(template, values, layout), template, {
+          uri: `${template.id}.${layout}`,
+        });
+        expect(model.cells.map((c) => [key(c.table, c.row, c.column), c.value])).toEqual([
+          ...values,
+        ]);
+        expect(model.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+      });
+    }
+  }
 });

@@ -71,8 +71,9 @@ function gridHeader(block: BlockDecl): string[][] {
   );
 }
 
-function title(template: CompiledTemplate): string {
-  return `某某市测试局2023年${template.title.replace(/^中华人民共和国/u, '').replace(/格式$/u, '')}`;
+/** A title of the usual shape (the template's own title is the format's name, not a report's). */
+function title(_template: CompiledTemplate): string {
+  return '某某市测试局2023年政府信息公开工作年度报告';
 }
 
 const narrative = '2023年，本机关认真贯彻落实有关规定，推进政务公开工作。';
