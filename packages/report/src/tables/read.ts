@@ -11,7 +11,7 @@ import type { Cell, Table } from '../model.js';
 import type { FoundSection } from '../sections.js';
 import { tokenize } from '../tokens.js';
 import { lineOf } from '../lines.js';
-import { type CellRead, type RowValues, rowValues } from './cells.js';
+import { type RowValues, rowValues } from './cells.js';
 import { columnCount, matchedColumnCount, positionalColumns } from './header.js';
 import { type Scanned, byPosition, rowsFromExtraValues } from './position.js';
 import { headerGarbled, labelVariant, rowsMissing } from './table-findings.js';
@@ -202,5 +202,3 @@ function headerFields(scan: TableScan, block: number, columns: number): (number 
   }
   return fields;
 }
-
-export type { CellRead };
