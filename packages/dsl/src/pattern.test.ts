@@ -94,6 +94,20 @@ describe('matching semantics', () => {
     ]);
   });
 
+  it('starts a match only where its first character can be, wherever that is', () => {
+    // Positions no match can begin at are skipped: optional and alternative
+    // starts, lexicon entries and a leading gap must all still be found.
+    const [p] = program('optional("共") "受理" number n "件"');
+    expect(findMatches(p!, 'xx受理1件，共受理2件').map((m) => m.text)).toEqual([
+      '受理1件',
+      '共受理2件',
+    ]);
+    const [q] = program('gap 1..1 "件"');
+    expect(findMatches(q!, '件3件').map((m) => m.range)).toEqual([{ start: 1, end: 3 }]);
+    const [r] = program('lexicon words', 'lexicon words { "博彩" "赌场" }');
+    expect(findMatches(r!, '某某赌场与博彩').map((m) => m.text)).toEqual(['赌场', '博彩']);
+  });
+
   it('searches only the given span', () => {
     const [p] = program('"行政复议"');
     const text = '行政复议。未发生行政复议。';

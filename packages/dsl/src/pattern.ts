@@ -193,8 +193,53 @@ class ThreadList {
   }
 }
 
+/**
+ * The characters a match can begin with, or null when any can (a leading gap,
+ * an empty match). Computed once per program: a new thread at a position whose
+ * character is not among them dies at once, so the VM skips such positions.
+ */
+const firstChars = new WeakMap<Program, ReadonlySet<number> | null>();
+
+function firstCharsOf(program: Program): ReadonlySet<number> | null {
+  const cached = firstChars.get(program);
+  if (cached !== undefined) return cached;
+  const { insts } = program;
+  const out = new Set<number>();
+  const seen = new Set<number>();
+  let unrestricted = false;
+  const walk = (pc: number): void => {
+    if (unrestricted || seen.has(pc)) return;
+    seen.add(pc);
+    const inst = insts[pc]!;
+    switch (inst.op) {
+      case 'jmp':
+        return walk(inst.x);
+      case 'split':
+        walk(inst.x);
+        return walk(inst.y);
+      case 'save':
+      case 'note':
+      case 'boundary':
+        return walk(pc + 1);
+      case 'char':
+        out.add(inst.c);
+        return;
+      case 'digit':
+        for (let d = 48; d <= 57; d++) out.add(d);
+        return;
+      default:
+        unrestricted = true;
+    }
+  };
+  walk(0);
+  const result = unrestricted ? null : out;
+  firstChars.set(program, result);
+  return result;
+}
+
 function matchFrom(program: Program, text: string, from: number): Thread | undefined {
   const { insts } = program;
+  const first = firstCharsOf(program);
   const empty: Thread = {
     slots: new Array<number>(2 + 2 * program.captures.length).fill(-1),
     note: -1,
@@ -231,6 +276,11 @@ function matchFrom(program: Program, text: string, from: number): Thread | undef
   };
   current.clear(generation++);
   for (let pos = from; pos <= text.length; pos++) {
+    if (!matched && current.length === 0 && first) {
+      // No thread alive: jump to the next character a match can begin with.
+      while (pos < text.length && !first.has(text.charCodeAt(pos))) pos++;
+      if (pos >= text.length) break;
+    }
     // A new start at each position, with the lowest priority, until a match is found.
     if (!matched) add(current, 0, empty, pos);
     else if (current.length === 0) break;
