@@ -15,6 +15,8 @@ export interface PreparedTable {
   readonly identities: ReadonlyMap<string, readonly RowIdentity[]>;
   /** Folded anchors (table and block), to find the table without its section. */
   readonly anchors: readonly string[];
+  /** The longest run of ideographs of each anchor, to look for in the raw text. */
+  readonly anchorRuns: readonly string[];
   /** Column names for findings, per block. */
   readonly columnNames: readonly (readonly string[])[];
   /** `表三` etc. and the title, for findings. */
@@ -41,6 +43,18 @@ function prepareTable(template: CompiledTemplate, decl: TableDecl): PreparedTabl
     blockOfRow.get(row)?.columns.map((c) => c.id),
   );
   const anchors = labels.anchors.map((l) => l.folded);
+  const anchorRuns = anchors.map((a) =>
+    a.split(/[^\p{Script=Han}]+/u).reduce((x, y) => (y.length > x.length ? y : x), ''),
+  );
   const columnNames = decl.blocks.map((b) => b.columns.map((c) => columnName(b, c)));
-  return { decl, labels, rows, identities, anchors, columnNames, data: tableData(decl) };
+  return {
+    decl,
+    labels,
+    rows,
+    identities,
+    anchors,
+    anchorRuns,
+    columnNames,
+    data: tableData(decl),
+  };
 }

@@ -32,6 +32,8 @@ export function tableRegions(
       regions.push({ table, start: section.end, end: nextHeading(section.end), section });
       continue;
     }
+    // A cheap look in the raw text first: an anchor's ideographs are unchanged by folding.
+    if (!table.anchorRuns.some((run) => text.includes(run))) continue;
     let at = -1;
     for (const a of table.anchors) {
       const i = whole().folded.indexOf(a);

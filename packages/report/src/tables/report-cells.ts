@@ -113,8 +113,8 @@ function cell(
  * of the row is filled is not a row of zeros: its cells are missing.
  */
 function groupBlanksAsMissing(reads: readonly CellRead[], block: BlockDecl): CellRead[] {
+  if (!reads.some((r) => r.status === 'blank')) return reads as CellRead[];
   const out = [...reads];
-  if (!reads.some((r) => r.status === 'blank')) return out;
   if (!reads.some((r) => r.status === 'number' || r.status === 'non-numeric')) return out;
   const groups = new Map<string, number[]>();
   block.columns.forEach((c, i) => {
