@@ -69,46 +69,39 @@ export interface FoldedIndex {
 
 /**
  * foldWithOffsets over the whole text, with a fast path for the characters
- * folding leaves alone (CJK ideographs, ASCII letters and digits).
+ * folding leaves alone (CJK ideographs, ASCII letters and digits): they are
+ * copied as runs (one slice each), only their offsets are written one by one.
  */
 export function foldIndex(text: string): FoldedIndex {
-  let offsets = new Int32Array(text.length + 1);
-  let codes = new Uint16Array(text.length + 1);
+  const length = text.length;
+  let offsets = new Int32Array(length + 1);
+  const parts: string[] = [];
   let n = 0;
-  const grow = (extra: number) => {
-    if (n + extra < codes.length) return;
-    const size = Math.max(codes.length * 2, n + extra + 1);
-    const o = new Int32Array(size);
-    o.set(offsets);
-    offsets = o;
-    const c = new Uint16Array(size);
-    c.set(codes);
-    codes = c;
-  };
-  for (let i = 0; i < text.length;) {
+  let run = 0; // where the current run of unchanged characters began
+  for (let i = 0; i < length;) {
     const c = text.charCodeAt(i);
     if (isUnchanged(c)) {
-      grow(1);
-      codes[n] = c;
       offsets[n++] = i++;
       continue;
     }
-    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < length ? 2 : 1;
     const folded = width === 1 ? foldChar(c) : foldLabel(text.slice(i, i + width));
-    grow(folded.length);
-    for (let k = 0; k < folded.length; k++) {
-      codes[n] = folded.charCodeAt(k);
-      offsets[n++] = i;
+    // Room for this fold and for the rest of the text unchanged, so the fast path never checks.
+    const needed = n + folded.length + (length - i - width) + 1;
+    if (needed > offsets.length) {
+      const grown = new Int32Array(Math.max(offsets.length * 2, needed));
+      grown.set(offsets);
+      offsets = grown;
     }
+    if (i > run) parts.push(text.slice(run, i));
+    parts.push(folded);
+    for (let k = 0; k < folded.length; k++) offsets[n++] = i;
     i += width;
+    run = i;
   }
-  offsets[n] = text.length;
-  let folded = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < n; i += CHUNK) {
-    folded += String.fromCharCode(...codes.subarray(i, Math.min(n, i + CHUNK)));
-  }
-  return { folded, offsets: offsets.slice(0, n + 1) };
+  if (run < length) parts.push(text.slice(run));
+  offsets[n] = length;
+  return { folded: parts.join(''), offsets: offsets.slice(0, n + 1) };
 }
 
 /** Folding depends on the character alone: remember it for the punctuation that recurs. */
