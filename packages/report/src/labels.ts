@@ -29,6 +29,8 @@ export interface Label {
   /** Row or column id; the group label for groups. */
   readonly id: string;
   readonly alias: boolean;
+  /** The folded label without its first character (a dropped first character matches it). */
+  readonly dropped: string;
 }
 
 export interface LabelMatch {
@@ -60,7 +62,18 @@ function label(
 ): Label {
   const folded = fold(text);
   const { numbering, body } = splitNumbering(folded);
-  return { kind, text, folded, numbering, body, block, index, id, alias };
+  return {
+    kind,
+    text,
+    folded,
+    numbering,
+    body,
+    block,
+    index,
+    id,
+    alias,
+    dropped: dropFirst(folded),
+  };
 }
 
 export function tableLabels(table: TableDecl): TableLabels {
@@ -172,7 +185,7 @@ export function matchRelaxed(
     if (p) return { label: p, how: 'prefix' };
   }
   if (f.length >= minSuffix) {
-    const dropped = labels.labels.filter((l) => accept(l) && dropFirst(l.folded) === f);
+    const dropped = labels.labels.filter((l) => accept(l) && l.dropped === f);
     const s = prefer(dropped);
     if (s) return { label: s, how: 'suffix' };
   }

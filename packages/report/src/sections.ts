@@ -90,7 +90,7 @@ function prepare(template: CompiledTemplate): Prepared {
   const seeds = new Set(
     headings
       .filter((h) => h.body.length >= 2)
-      .map((h) => h.body.charCodeAt(0) * 0x10000 + h.body.charCodeAt(1)),
+      .map((h) => pairKey(h.body.charCodeAt(0), h.body.charCodeAt(1))),
   );
   p = { headings, byFolded, byBody, maxLength, minLength, starts, seeds };
   prepared.set(template, p);
@@ -173,9 +173,12 @@ function best(list: Candidate[]): Candidate | undefined {
   return pick;
 }
 
+/** Two code units as one small integer (a superset filter: collisions only cost a closer look). */
+const pairKey = (a: number, b: number): number => ((a & 0x7fff) << 15) | (b & 0x7fff);
+
 function hasSeed(text: string, start: number, end: number, seeds: ReadonlySet<number>): boolean {
   for (let i = start; i + 1 < end; i++) {
-    if (seeds.has(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1))) return true;
+    if (seeds.has(pairKey(text.charCodeAt(i), text.charCodeAt(i + 1)))) return true;
   }
   return false;
 }
