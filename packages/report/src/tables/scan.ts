@@ -270,7 +270,7 @@ function matchAt(
   // Labels inside a longer span, but not inside a sentence (a note under the
   // table that mentions a row is not that row).
   if (f.folded.length >= 4 && !SENTENCE.test(f.folded)) {
-    // A row label inside running text (`注：本年度予以公开3件`) is a mention, not the row.
+    // A row label after other words in the same span (a note under the table) is a mention, not the row.
     const inner = findInner(labels, f.folded).filter(
       (h) => !h.afterText || !h.labels.some((l) => l.kind === 'row' || l.kind === 'row-group'),
     );
