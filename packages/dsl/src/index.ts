@@ -27,4 +27,10 @@ export {
   type CompletionItem,
 } from './services.js';
 export type { SymbolKind } from './symbols.js';
-export { compilePattern, findMatches, type Program, type PatternMatch } from './pattern.js';
+export {
+  compilePattern,
+  findMatches,
+  findMatchesFolded,
+  type Program,
+  type PatternMatch,
+} from './pattern.js';

@@ -6,7 +6,7 @@
  * Text and literals are compared folded (foldLabel: full/half width, spaces,
  * quotes), and match positions are mapped back to source offsets.
  */
-import { foldLabel, foldWithOffsets, type Range } from '@govlint/text';
+import { type FoldedText, foldLabel, foldWithOffsets, type Range } from '@govlint/text';
 import type { LexiconEntry, PatternNode } from './compiled.js';
 
 type Inst =
@@ -150,7 +150,19 @@ export function findMatches(
   start = 0,
   end = source.length,
 ): PatternMatch[] {
-  const { folded, sourceOffsets } = foldWithOffsets(source, start, end);
+  return findMatchesFolded(program, source, foldWithOffsets(source, start, end));
+}
+
+/**
+ * findMatches over a span the caller has already folded (as foldWithOffsets
+ * would), so that one folding serves every pattern looking at that span.
+ */
+export function findMatchesFolded(
+  program: Program,
+  source: string,
+  span: FoldedText,
+): PatternMatch[] {
+  const { folded, sourceOffsets } = span;
   const out: PatternMatch[] = [];
   let from = 0;
   while (from <= folded.length) {

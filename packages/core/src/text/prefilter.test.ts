@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldWithOffsets, type Range } from '@govlint/text';
-import { foldIndex, literalClauses, unitsWithLiterals } from './prefilter.js';
+import { foldedUnit, foldIndex, literalClauses, unitsWithLiterals } from './prefilter.js';
 
 /** Characters that folding changes, deletes or keeps, and a surrogate pair. */
 const alphabet = [...'政府信息公开（）()，,：: 　\t\n“”"ＡＢ１２abAB12|*#·𠀀㍻－-'];
@@ -81,6 +81,29 @@ describe('unitsWithLiterals', () => {
           return clauses.every((c) => c.some((l) => folded.includes(l)));
         });
         expect(kept).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe('foldedUnit', () => {
+  it('folds a unit like foldWithOffsets over it, offsets and end included', () => {
+    const chars = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 });
+    fc.assert(
+      fc.property(chars, fc.array(fc.nat(60), { maxLength: 4 }), (cs, cuts) => {
+        const t = cs.join('');
+        // Units end on whole characters, as the model's do.
+        const bounds = [...new Set([0, ...cuts.map((c) => Math.min(c, cs.length)), cs.length])]
+          .sort((a, b) => a - b)
+          .map((k) => cs.slice(0, k).join('').length);
+        const index = foldIndex(t);
+        for (let i = 1; i < bounds.length; i++) {
+          const unit = { start: bounds[i - 1]!, end: bounds[i]! };
+          const reference = foldWithOffsets(t, unit.start, unit.end);
+          const span = foldedUnit(index, unit);
+          expect(span.folded).toBe(reference.folded);
+          expect([...span.sourceOffsets]).toEqual([...reference.sourceOffsets]);
+        }
       }),
     );
   });

@@ -6,7 +6,7 @@
  * this is the difference between seconds per rule and milliseconds.
  */
 import type { LexiconEntry, PatternNode } from '@govlint/dsl';
-import { foldLabel, type Range } from '@govlint/text';
+import { type FoldedText, foldLabel, type Range } from '@govlint/text';
 
 type Lexicons = Readonly<Record<string, readonly LexiconEntry[]>>;
 
@@ -158,6 +158,28 @@ export function unitsWithLiterals(
       return rest.every((clause) => clause.some((literal) => slice.includes(literal)));
     });
   return kept.map((i) => units[i]!);
+}
+
+const unitCache = new WeakMap<FoldedIndex, Map<Range, FoldedText>>();
+
+/**
+ * A unit folded as foldWithOffsets(text, unit.start, unit.end) would fold
+ * it, cut from the whole text's folding (and kept: several rules match the
+ * same sentences).
+ */
+export function foldedUnit(index: FoldedIndex, unit: Range): FoldedText {
+  let byUnit = unitCache.get(index);
+  if (!byUnit) unitCache.set(index, (byUnit = new Map()));
+  let span = byUnit.get(unit);
+  if (!span) {
+    const a = firstAtOrAfter(index.offsets, unit.start);
+    const b = firstAtOrAfter(index.offsets, unit.end);
+    const sourceOffsets = index.offsets.slice(a, b + 1);
+    sourceOffsets[b - a] = unit.end; // the end maps to the unit's end, as foldWithOffsets does
+    span = { folded: index.folded.slice(a, b), sourceOffsets };
+    byUnit.set(unit, span);
+  }
+  return span;
 }
 
 /** The folded text of a unit. */

@@ -14,7 +14,7 @@ import {
   type TextCondition,
   type TextPattern,
   compilePattern,
-  findMatches,
+  findMatchesFolded,
 } from '@govlint/dsl';
 import type { Diagnostic, Range, RelatedLocation } from '@govlint/text';
 import { formatNumber } from '../messages.js';
@@ -22,7 +22,7 @@ import { indexTemplate } from '../template-index.js';
 import { conditionCells, evaluateTextCondition, type ShownComparison } from './conditions.js';
 import type { TextContext } from './context.js';
 import { lexiconMatches } from './lexicon-search.js';
-import { literalClauses, unitsWithLiterals } from './prefilter.js';
+import { foldedUnit, literalClauses, unitsWithLiterals } from './prefilter.js';
 import { scopeSection } from './units.js';
 
 type Lexicons = Readonly<Record<string, readonly LexiconEntry[]>>;
@@ -102,11 +102,10 @@ export function matchesIn(
     const matches =
       pattern.node.kind === 'lexicon'
         ? lexiconMatches(ctx, pattern.node.name, [unit])
-        : findMatches(
+        : findMatchesFolded(
             prepare(pattern, ctx.template.lexicons).program,
             ctx.text,
-            unit.start,
-            unit.end,
+            foldedUnit(ctx.folded(), unit),
           );
     for (const match of matches) all.push({ match, pattern, order });
   });
