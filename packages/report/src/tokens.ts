@@ -62,6 +62,19 @@ function isRuleLine(text: string, start: number, end: number): boolean {
   return pipes > 0 || dashes >= 3;
 }
 
+/**
+ * A line holding only an HTML comment, such as a govlint directive
+ * (`<!-- govlint-disable-next-line … -->`) a user put between the cells of a
+ * one-cell-per-line table: it is not a cell and must not end the row.
+ */
+function isCommentLine(text: string, start: number, end: number): boolean {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  return e - s >= 7 && text.startsWith('<!--', s) && text.startsWith('-->', e - 3);
+}
+
 /** Tokenize `text[start, end)`; `firstLine` is the line number at `start`. */
 export function tokenize(text: string, start: number, end: number, firstLine: number): Token[] {
   const tokens: Token[] = [];
@@ -74,7 +87,9 @@ export function tokenize(text: string, start: number, end: number, firstLine: nu
       if (c === 10 || c === 13) break;
       le++;
     }
-    if (!isRuleLine(text, ls, le)) tokenizeLine(text, ls, le, line, tokens);
+    if (!isRuleLine(text, ls, le) && !isCommentLine(text, ls, le)) {
+      tokenizeLine(text, ls, le, line, tokens);
+    }
     if (le >= end) break;
     ls = le + (text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? 2 : 1);
     line++;
