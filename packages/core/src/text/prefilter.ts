@@ -134,30 +134,60 @@ export function unitsWithLiterals(
   index: FoldedIndex,
 ): Range[] {
   if (clauses.length === 0) return [...units];
-  const { order, starts } = sortedStarts(units);
   // The most selective clause is scanned over the whole text; the others are
   // only looked for inside the units it leaves, which are few.
-  const [first, ...rest] = [...clauses].sort((a, b) => selectivity(b) - selectivity(a));
+  const [first, ...rest] = bySelectivity(clauses);
   const hit = new Set<number>();
-  for (const literal of new Set(first)) {
-    let at = index.folded.indexOf(literal);
-    while (at >= 0) {
-      const source = index.offsets[at]!;
-      const k = lastAtOrBefore(starts, source);
-      // Inside the unit, last character included.
-      if (k >= 0 && index.offsets[at + literal.length - 1]! < units[order[k]!]!.end) {
-        hit.add(order[k]!);
-      }
-      at = index.folded.indexOf(literal, at + 1);
-    }
-  }
+  for (const literal of new Set(first)) for (const u of unitsHit(index, units, literal)) hit.add(u);
   const kept = [...hit]
     .sort((a, b) => a - b)
     .filter((i) => {
-      const slice = foldedSlice(index, units[i]!);
+      const slice = foldedUnit(index, units[i]!).folded;
       return rest.every((clause) => clause.some((literal) => slice.includes(literal)));
     });
   return kept.map((i) => units[i]!);
+}
+
+const sortedClauses = new WeakMap<readonly (readonly string[])[], readonly (readonly string[])[]>();
+
+/** The clauses, most selective first (a pattern's clauses are sorted once). */
+function bySelectivity(clauses: readonly (readonly string[])[]): readonly (readonly string[])[] {
+  let sorted = sortedClauses.get(clauses);
+  if (!sorted) {
+    sorted = [...clauses].sort((a, b) => selectivity(b) - selectivity(a));
+    sortedClauses.set(clauses, sorted);
+  }
+  return sorted;
+}
+
+const hitCache = new WeakMap<FoldedIndex, Map<readonly Range[], Map<string, readonly number[]>>>();
+
+/**
+ * The indices of the units containing the literal, last character included.
+ * Kept per report: many rules look for the same literals (a digit, 件) in
+ * the same units.
+ */
+function unitsHit(index: FoldedIndex, units: readonly Range[], literal: string): readonly number[] {
+  let byUnits = hitCache.get(index);
+  if (!byUnits) hitCache.set(index, (byUnits = new Map()));
+  let byLiteral = byUnits.get(units);
+  if (!byLiteral) byUnits.set(units, (byLiteral = new Map()));
+  const cached = byLiteral.get(literal);
+  if (cached) return cached;
+  const { order, starts } = sortedStarts(units);
+  const hit: number[] = [];
+  for (
+    let at = index.folded.indexOf(literal);
+    at >= 0;
+    at = index.folded.indexOf(literal, at + 1)
+  ) {
+    const k = lastAtOrBefore(starts, index.offsets[at]!);
+    if (k >= 0 && index.offsets[at + literal.length - 1]! < units[order[k]!]!.end) {
+      if (hit[hit.length - 1] !== order[k]!) hit.push(order[k]!);
+    }
+  }
+  byLiteral.set(literal, hit);
+  return hit;
 }
 
 const unitCache = new WeakMap<FoldedIndex, Map<Range, FoldedText>>();
@@ -180,14 +210,6 @@ export function foldedUnit(index: FoldedIndex, unit: Range): FoldedText {
     byUnit.set(unit, span);
   }
   return span;
-}
-
-/** The folded text of a unit. */
-function foldedSlice(index: FoldedIndex, unit: Range): string {
-  return index.folded.slice(
-    firstAtOrAfter(index.offsets, unit.start),
-    firstAtOrAfter(index.offsets, unit.end),
-  );
 }
 
 function firstAtOrAfter(sorted: Int32Array, value: number): number {
