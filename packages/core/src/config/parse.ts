@@ -25,21 +25,31 @@ export type ConfigParse =
   | { readonly ok: true; readonly config: GovlintConfig }
   | { readonly ok: false; readonly errors: readonly ConfigError[] };
 
+/** A config error at a range of the file, with 1-based line and column. */
+function locatedError(
+  lines: LineIndex,
+  file: string,
+  range: Range,
+  path: string,
+  message: string,
+): ConfigError {
+  const start = lines.lineColumn(range.start);
+  const end = lines.lineColumn(range.end);
+  return {
+    file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    path,
+    message,
+  };
+}
+
 export function parseConfig(text: string, file: string): ConfigParse {
   const lines = new LineIndex(text);
-  const locate = (range: Range, path: string, message: string): ConfigError => {
-    const start = lines.lineColumn(range.start);
-    const end = lines.lineColumn(range.end);
-    return {
-      file,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      path,
-      message,
-    };
-  };
+  const locate = (range: Range, path: string, message: string): ConfigError =>
+    locatedError(lines, file, range, path, message);
   const json = parseJson(text);
   if (!json.ok) {
     const at = { start: json.offset, end: Math.min(json.offset + 1, text.length) };
@@ -68,18 +78,7 @@ export function configErrorAt(
   const json = parseJson(text);
   const node = json.ok ? nodeAt(json.root, path) : { range: { start: 0, end: 0 } };
   const range = 'keyRange' in node && node.keyRange ? node.keyRange : node.range;
-  const lines = new LineIndex(text);
-  const start = lines.lineColumn(range.start);
-  const end = lines.lineColumn(range.end);
-  return {
-    file,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
-    path: path.join('.'),
-    message,
-  };
+  return locatedError(new LineIndex(text), file, range, path.join('.'), message);
 }
 
 /** Format an error the way compilers do: `file:line:column: message`. */

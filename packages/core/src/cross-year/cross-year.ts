@@ -1,7 +1,7 @@
 /**
  * Rules across reports (`previous T3[四, c]`): when several years of one
  * agency are linted together, each report is compared with the one of the
- * year before (t3-carry-forward: this year's 上年结转 = last year's 结转下年度).
+ * year before (t3-carry-forward: this year's carried-in row equals last year's carried-out row, as the pack's rule says).
  * Pure: it reads the results of `lint()`; the CLI and the language server
  * decide which results go together.
  */

@@ -1,7 +1,7 @@
 /**
  * The stretches of text a text check looks at (its scope and unit): the
  * narrative's sentences or paragraphs, a section's whole body, or the title.
- * A match must fit inside one unit, so that “未发生…行政复议” never joins
+ * A match must fit inside one unit, so that a denial and a table term never join
  * words from two sentences.
  */
 import type { TextCheck } from '@govlint/dsl';
