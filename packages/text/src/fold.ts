@@ -21,43 +21,71 @@ function foldCodePointSlow(cp: string): string {
 }
 
 /**
- * Folding runs over every character of every report, so the common cases
- * are answered without normalising: CJK ideographs and plain ASCII letters,
- * digits and punctuation fold to themselves; everything else is folded once
- * and cached (a report uses a few hundred distinct characters at most).
+ * Folding runs over every character of every report, so it is table-driven:
+ * what each UTF-16 unit folds to is worked out the slow way the first time
+ * it is seen and remembered (a report uses a few hundred distinct characters
+ * at most). Most units fold to one unit or to nothing; the rest (surrogate
+ * pairs, folds to several units) take the slow path every time.
  */
-const foldCache = new Map<number, string>();
+const UNKNOWN = -3;
+const COMPLEX = -2;
+const GONE = -1;
+const table = new Int32Array(0x10000).fill(UNKNOWN);
 
-function foldCode(code: number, text: string, at: number, width: number): string {
-  if (code >= 0x4e00 && code <= 0x9fff) return text[at] as string;
-  if (
-    code > 0x20 &&
-    code < 0x7f &&
-    code !== 0x7c /* | */ &&
-    code !== 0x2a /* * */ &&
-    code !== 0x23 /* # */
-  ) {
-    return text[at] as string;
+/** What a unit folds to: a unit, GONE (deleted) or COMPLEX (see foldSlowAt). */
+function learn(unit: number): number {
+  let folded: number;
+  if (unit >= 0xd800 && unit <= 0xdfff) folded = COMPLEX;
+  else {
+    const f = foldCodePointSlow(String.fromCharCode(unit));
+    folded = f.length === 0 ? GONE : f.length === 1 ? f.charCodeAt(0) : COMPLEX;
   }
-  let folded = foldCache.get(code);
+  table[unit] = folded;
+  return folded;
+}
+
+const complexCache = new Map<number, string>();
+
+/** The fold of the code point at `at` (a surrogate pair, or a unit that folds to several). */
+function foldSlowAt(text: string, at: number, end: number): { folded: string; width: number } {
+  let code = text.codePointAt(at) as number;
+  // A span that cuts a surrogate pair keeps its half: never read past the end.
+  if (code > 0xffff && at + 1 >= end) code = text.charCodeAt(at);
+  const width = code > 0xffff ? 2 : 1;
+  let folded = complexCache.get(code);
   if (folded === undefined) {
     folded = foldCodePointSlow(text.slice(at, at + width));
-    foldCache.set(code, folded);
+    complexCache.set(code, folded);
   }
-  return folded;
+  return { folded, width };
 }
 
 /** Fold a label for comparison: `（一）` and `(一) ` fold alike, full-width or not. */
 export function foldLabel(text: string): string {
+  // Labels are short and mostly unchanged: copy runs of unchanged units as slices.
   let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const code = text.codePointAt(i) as number;
-    const width = code > 0xffff ? 2 : 1;
-    out += foldCode(code, text, i, width);
-    i += width;
+  let run = 0; // where the current run of unchanged units began
+  for (let i = 0; i < text.length;) {
+    const unit = text.charCodeAt(i);
+    let f = table[unit]!;
+    if (f === UNKNOWN) f = learn(unit);
+    if (f === unit) {
+      i++;
+      continue;
+    }
+    if (i > run) out += text.slice(run, i);
+    if (f >= 0) {
+      out += String.fromCharCode(f);
+      i++;
+    } else if (f === GONE) i++;
+    else {
+      const { folded, width } = foldSlowAt(text, i, text.length);
+      out += folded;
+      i += width;
+    }
+    run = i;
   }
-  return out;
+  return run === 0 ? text : out + text.slice(run);
 }
 
 export interface FoldedText {
@@ -72,25 +100,55 @@ export interface FoldedText {
 
 /** Fold a span of source text and keep where each folded unit came from. */
 export function foldWithOffsets(text: string, start = 0, end = text.length): FoldedText {
+  // Folding seldom lengthens a text; when it does, both buffers grow.
+  let units = new Uint16Array(end - start);
   let offsets = new Int32Array(end - start + 1);
   let n = 0;
-  let folded = '';
-  let i = start;
-  while (i < end) {
-    const code = text.codePointAt(i) as number;
-    const width = code > 0xffff ? 2 : 1;
-    const f = foldCode(code, text, i, width);
-    if (n + f.length >= offsets.length) {
-      const grown = new Int32Array(offsets.length * 2 + f.length);
-      grown.set(offsets);
-      offsets = grown;
+  for (let i = start; i < end;) {
+    const unit = text.charCodeAt(i);
+    let f = table[unit]!;
+    if (f === UNKNOWN) f = learn(unit);
+    if (f >= 0) {
+      units[n] = f;
+      offsets[n++] = i++;
+      continue;
     }
-    for (let k = 0; k < f.length; k++) offsets[n++] = i;
-    folded += f;
+    if (f === GONE) {
+      i++;
+      continue;
+    }
+    const { folded, width } = foldSlowAt(text, i, end);
+    if (n + folded.length + (end - i) >= units.length) {
+      const size = 2 * units.length + folded.length + 1;
+      units = grow(units, new Uint16Array(size));
+      offsets = grow(offsets, new Int32Array(size + 1));
+    }
+    for (let k = 0; k < folded.length; k++) {
+      units[n] = folded.charCodeAt(k);
+      offsets[n++] = i;
+    }
     i += width;
   }
   offsets[n] = end;
-  return { folded, sourceOffsets: offsets.slice(0, n + 1) };
+  return { folded: fromUnits(units, n), sourceOffsets: offsets.slice(0, n + 1) };
+}
+
+function grow<T extends Uint16Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** The string of the first n units, built a chunk at a time (apply has an argument limit). */
+function fromUnits(units: Uint16Array, n: number): string {
+  const CHUNK = 8192;
+  if (n <= CHUNK)
+    return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
+  const parts: string[] = [];
+  for (let at = 0; at < n; at += CHUNK) {
+    const chunk = units.subarray(at, Math.min(n, at + CHUNK));
+    parts.push(String.fromCharCode.apply(null, chunk as unknown as number[]));
+  }
+  return parts.join('');
 }
 
 /** Levenshtein distance, bounded: returns max+1 as soon as it is exceeded. */

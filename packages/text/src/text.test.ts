@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { LineIndex, editDistance, foldLabel, foldWithOffsets } from './index.js';
 
 describe('LineIndex', () => {
@@ -70,5 +71,51 @@ describe('foldLabel fast paths agree with NFKC', () => {
     }
     expect(mismatches).toBe(0);
     expect(foldLabel('𠀀（一）')).toBe('𠀀(一)');
+  });
+});
+
+describe('foldWithOffsets', () => {
+  it('folds like foldLabel per code point, with each unit mapped to its source offset', () => {
+    // The reference: one code point at a time, offsets written out by hand.
+    const reference = (t: string, start: number, end: number) => {
+      let folded = '';
+      const offsets: number[] = [];
+      for (let i = start; i < end;) {
+        const width = (t.codePointAt(i) as number) > 0xffff && i + 1 < end ? 2 : 1;
+        const f = foldLabel(t.slice(i, i + width));
+        for (let k = 0; k < f.length; k++) offsets.push(i);
+        folded += f;
+        i += width;
+      }
+      return { folded, offsets: [...offsets, end] };
+    };
+    // Characters folding changes, deletes, expands (㍻ → 平成) or keeps, and a surrogate pair.
+    const alphabet = [...'政府信息公开（）()，,：: 　\t\n“”"ＡＢ１２abAB12|*#·𠀀㍻－-'];
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
+        const start = Math.min(a % (t.length + 1), b % (t.length + 1));
+        const end = Math.max(a % (t.length + 1), b % (t.length + 1));
+        const fast = foldWithOffsets(t, start, end);
+        const slow = reference(t, start, end);
+        expect(fast.folded).toBe(slow.folded);
+        expect([...fast.sourceOffsets]).toEqual(slow.offsets);
+      }),
+    );
+  });
+
+  it('never reads past the end of its span, even inside a surrogate pair', () => {
+    // Regression: a span ending between the halves of 𠀀 folded the whole pair.
+    const { folded, sourceOffsets } = foldWithOffsets('𠀀x', 0, 1);
+    expect(folded).toBe('\ud840');
+    expect([...sourceOffsets]).toEqual([0, 1]);
+  });
+
+  it('grows its buffers when folding lengthens the text', () => {
+    const t = '㍻'.repeat(1000);
+    const { folded, sourceOffsets } = foldWithOffsets(t);
+    expect(folded).toBe('平成'.repeat(1000));
+    expect(sourceOffsets[1999]).toBe(999);
+    expect(sourceOffsets[2000]).toBe(1000);
   });
 });

@@ -13,12 +13,19 @@ import type {
   TextCheck,
 } from '@govlint/dsl';
 import type { ReportModel } from '@govlint/report';
-import type { Diagnostic, Fix, Range, RelatedLocation, Severity } from '@govlint/text';
+import {
+  type Diagnostic,
+  type Fix,
+  foldWithOffsets,
+  type Range,
+  type RelatedLocation,
+  type Severity,
+} from '@govlint/text';
 import type { ResolvedConfig } from '../api.js';
 import { docsUrl } from '../engine-rules.js';
 import { type MessageValues, renderMessage } from '../messages.js';
 import { configuredSeverity } from '../severity.js';
-import { type FoldedIndex, foldIndex } from './prefilter.js';
+import type { FoldedIndex } from './prefilter.js';
 import { textUnits } from './units.js';
 
 type Cell = ReportModel['cells'][number];
@@ -88,7 +95,7 @@ export function createTextContext(
     template,
     config,
     active,
-    folded: () => (folded ??= foldIndex(text)),
+    folded: () => (folded ??= foldWithOffsets(text)),
     units(scope) {
       const key = `${scope.title ? 'title' : (scope.section ?? '')}\u0000${scope.unit}`;
       let units = unitsByScope.get(key);

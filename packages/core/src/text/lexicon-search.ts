@@ -17,7 +17,7 @@ export function lexiconMatches(
 ): PatternMatch[] {
   const entries = ctx.lexicon(name);
   if (entries.length === 0 || units.length === 0) return [];
-  const { folded, offsets } = ctx.folded();
+  const { folded, sourceOffsets: offsets } = ctx.folded();
   const sorted = [...units].sort((a, b) => a.start - b.start);
   const found: { start: number; end: number; order: number; unit: number }[] = [];
   entries.forEach((entry, order) => {

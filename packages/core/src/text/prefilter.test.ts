@@ -1,26 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldWithOffsets, type Range } from '@govlint/text';
-import { foldedUnit, foldIndex, literalClauses, unitsWithLiterals } from './prefilter.js';
+import { foldedUnit, literalClauses, unitsWithLiterals } from './prefilter.js';
 
 /** Characters that folding changes, deletes or keeps, and a surrogate pair. */
 const alphabet = [...'政府信息公开（）()，,：: 　\t\n“”"ＡＢ１２abAB12|*#·𠀀㍻－-'];
 const text = fc
   .array(fc.constantFrom(...alphabet), { maxLength: 60 })
   .map((chars) => chars.join(''));
-
-describe('foldIndex', () => {
-  it('folds like foldWithOffsets, offsets included', () => {
-    fc.assert(
-      fc.property(text, (t) => {
-        const fast = foldIndex(t);
-        const reference = foldWithOffsets(t);
-        expect(fast.folded).toBe(reference.folded);
-        expect([...fast.offsets]).toEqual([...reference.sourceOffsets]);
-      }),
-    );
-  });
-});
 
 describe('literalClauses', () => {
   it('asks for every literal of a sequence, one of each alternative, and a digit for a number', () => {
@@ -75,7 +62,7 @@ describe('unitsWithLiterals', () => {
           ['公开', '政府'],
           ['1', '2'],
         ];
-        const kept = unitsWithLiterals(units, clauses, foldIndex(t));
+        const kept = unitsWithLiterals(units, clauses, foldWithOffsets(t));
         const expected = units.filter((u) => {
           const folded = foldWithOffsets(t, u.start, u.end).folded;
           return clauses.every((c) => c.some((l) => folded.includes(l)));
@@ -96,7 +83,7 @@ describe('foldedUnit', () => {
         const bounds = [...new Set([0, ...cuts.map((c) => Math.min(c, cs.length)), cs.length])]
           .sort((a, b) => a - b)
           .map((k) => cs.slice(0, k).join('').length);
-        const index = foldIndex(t);
+        const index = foldWithOffsets(t);
         for (let i = 1; i < bounds.length; i++) {
           const unit = { start: bounds[i - 1]!, end: bounds[i]! };
           const reference = foldWithOffsets(t, unit.start, unit.end);

@@ -61,66 +61,8 @@ function selectivity(clause: readonly string[]): number {
   return Math.min(...clause.map((s) => s.length)) - clause.length / 100;
 }
 
-export interface FoldedIndex {
-  readonly folded: string;
-  /** Source offset of each folded unit (one more entry for the end). */
-  readonly offsets: Int32Array;
-}
-
-/**
- * foldWithOffsets over the whole text, with a fast path for the characters
- * folding leaves alone (CJK ideographs, ASCII letters and digits): they are
- * copied as runs (one slice each), only their offsets are written one by one.
- */
-export function foldIndex(text: string): FoldedIndex {
-  const length = text.length;
-  let offsets = new Int32Array(length + 1);
-  const parts: string[] = [];
-  let n = 0;
-  let run = 0; // where the current run of unchanged characters began
-  for (let i = 0; i < length;) {
-    const c = text.charCodeAt(i);
-    if (isUnchanged(c)) {
-      offsets[n++] = i++;
-      continue;
-    }
-    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < length ? 2 : 1;
-    const folded = width === 1 ? foldChar(c) : foldLabel(text.slice(i, i + width));
-    // Room for this fold and for the rest of the text unchanged, so the fast path never checks.
-    const needed = n + folded.length + (length - i - width) + 1;
-    if (needed > offsets.length) {
-      const grown = new Int32Array(Math.max(offsets.length * 2, needed));
-      grown.set(offsets);
-      offsets = grown;
-    }
-    if (i > run) parts.push(text.slice(run, i));
-    parts.push(folded);
-    for (let k = 0; k < folded.length; k++) offsets[n++] = i;
-    i += width;
-    run = i;
-  }
-  if (run < length) parts.push(text.slice(run));
-  offsets[n] = length;
-  return { folded: parts.join(''), offsets: offsets.slice(0, n + 1) };
-}
-
-/** Folding depends on the character alone: remember it for the punctuation that recurs. */
-const foldedChars = new Map<number, string>();
-
-function foldChar(c: number): string {
-  let folded = foldedChars.get(c);
-  if (folded === undefined) foldedChars.set(c, (folded = foldLabel(String.fromCharCode(c))));
-  return folded;
-}
-
-function isUnchanged(c: number): boolean {
-  return (
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0x30 && c <= 0x39) ||
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0x61 && c <= 0x7a)
-  );
-}
+/** The whole text folded (foldWithOffsets over all of it), searched by the prefilter. */
+export type FoldedIndex = FoldedText;
 
 /**
  * The units that satisfy every clause (one of its literals occurs in the
@@ -181,8 +123,8 @@ function unitsHit(index: FoldedIndex, units: readonly Range[], literal: string):
     at >= 0;
     at = index.folded.indexOf(literal, at + 1)
   ) {
-    const k = lastAtOrBefore(starts, index.offsets[at]!);
-    if (k >= 0 && index.offsets[at + literal.length - 1]! < units[order[k]!]!.end) {
+    const k = lastAtOrBefore(starts, index.sourceOffsets[at]!);
+    if (k >= 0 && index.sourceOffsets[at + literal.length - 1]! < units[order[k]!]!.end) {
       if (hit[hit.length - 1] !== order[k]!) hit.push(order[k]!);
     }
   }
@@ -202,9 +144,9 @@ export function foldedUnit(index: FoldedIndex, unit: Range): FoldedText {
   if (!byUnit) unitCache.set(index, (byUnit = new Map()));
   let span = byUnit.get(unit);
   if (!span) {
-    const a = firstAtOrAfter(index.offsets, unit.start);
-    const b = firstAtOrAfter(index.offsets, unit.end);
-    const sourceOffsets = index.offsets.slice(a, b + 1);
+    const a = firstAtOrAfter(index.sourceOffsets, unit.start);
+    const b = firstAtOrAfter(index.sourceOffsets, unit.end);
+    const sourceOffsets = index.sourceOffsets.slice(a, b + 1);
     sourceOffsets[b - a] = unit.end; // the end maps to the unit's end, as foldWithOffsets does
     span = { folded: index.folded.slice(a, b), sourceOffsets };
     byUnit.set(unit, span);
