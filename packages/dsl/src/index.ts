@@ -33,4 +33,5 @@ export {
   findMatchesFolded,
   type Program,
   type PatternMatch,
+  type MatchStats,
 } from './pattern.js';

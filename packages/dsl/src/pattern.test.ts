@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PatternNode } from './compiled.js';
 import { compilePack } from './pack.js';
 import { compilePattern, findMatches } from './pattern.js';
 import { MINI } from './test/packs.js';
+import { compileReference, referenceFindMatches } from './test/pike-reference.js';
 
 const seed = (name: string, line: number): string =>
   readFileSync(new URL(`../../../../shared/seeds/${name}`, import.meta.url), 'utf8').split('\n')[
@@ -130,5 +132,127 @@ describe('matching semantics', () => {
     const text = '甲'.repeat(20_000);
     expect(findMatches(compilePattern(node), text)).toEqual([]);
     expect(findMatches(compilePattern(node), `${text}乙`)).toHaveLength(1);
+  });
+});
+
+/** `"甲" gap 0..max "乙" gap 0..max "丙"`: the worst pattern of issue 7. */
+const twoGaps = (max: number): PatternNode => ({
+  kind: 'seq',
+  items: [
+    { kind: 'literal', text: '甲' },
+    { kind: 'gap', min: 0, max },
+    { kind: 'literal', text: '乙' },
+    { kind: 'gap', min: 0, max },
+    { kind: 'literal', text: '丙' },
+  ],
+});
+
+/** 1 000 000 characters: `units` repeats of a match and a near miss, padded with 甲. */
+function manyMatches(): { text: string; starts: number[]; width: number } {
+  const hit = `甲${'x'.repeat(150)}乙${'y'.repeat(150)}丙`;
+  const miss = `甲${'x'.repeat(150)}乙${'y'.repeat(150)}`;
+  const unit = hit + miss;
+  const units = Math.floor(1_000_000 / unit.length);
+  const text = unit.repeat(units).padEnd(1_000_000, '甲');
+  return {
+    text,
+    starts: Array.from({ length: units }, (_, i) => i * unit.length),
+    width: hit.length,
+  };
+}
+
+describe('pathological patterns (issue 7)', () => {
+  it('runs two gaps of 200 over 1 MB of 甲 in well under a second', () => {
+    const text = '甲'.repeat(1_000_000);
+    expect(findMatches(compilePattern(twoGaps(200)), text)).toEqual([]);
+    // one match at the very end, leftmost: its gap is as wide as allowed
+    const [m, more] = findMatches(compilePattern(twoGaps(200)), `${text}乙丙`);
+    expect(m?.range).toEqual({ start: 999_799, end: 1_000_002 });
+    expect(more).toBeUndefined();
+  }, 1000);
+
+  it('finds every match among near misses over 1 MB in well under a second', () => {
+    const { text, starts, width } = manyMatches();
+    const found = findMatches(compilePattern(twoGaps(200)), text).map((m) => m.range);
+    expect(found).toEqual(starts.map((start) => ({ start, end: start + width })));
+  }, 1000);
+
+  it('takes steps linear in the text, whatever the width of the gaps', () => {
+    const text = '甲'.repeat(50_000);
+    const steps = (max: number, input: string): number => {
+      const stats = { steps: 0 };
+      findMatches(compilePattern(twoGaps(max)), input, 0, input.length, stats);
+      return stats.steps;
+    };
+    const narrow = steps(20, text);
+    const wide = steps(2000, text);
+    expect(narrow).toBeGreaterThan(text.length);
+    expect(wide).toBeLessThanOrEqual(narrow * 1.05);
+    expect(wide).toBeLessThanOrEqual(10 * text.length);
+    const { text: hits } = manyMatches();
+    expect(steps(200, hits)).toBeLessThanOrEqual(10 * hits.length);
+  });
+
+  it('agrees with the old Pike VM on a text with matches and near misses', () => {
+    const { text } = manyMatches();
+    const part = text.slice(0, 8_000);
+    expect(findMatches(compilePattern(twoGaps(200)), part)).toEqual(
+      referenceFindMatches(compileReference(twoGaps(200)), part),
+    );
+  });
+});
+
+describe('the two-phase matcher against the old Pike VM', () => {
+  const lexicons = {
+    w: [
+      { text: 'ab', note: '甲' },
+      { text: 'a1', note: '乙' },
+      { text: 'b', note: undefined },
+    ],
+  };
+  const literal = fc
+    .string({ unit: fc.constantFrom('a', 'b', 'c', '1', '.'), minLength: 1, maxLength: 3 })
+    .map((text): PatternNode => ({ kind: 'literal', text }));
+  const gap = fc
+    .tuple(fc.nat(3), fc.nat(4))
+    .map(([min, extra]): PatternNode => ({ kind: 'gap', min, max: min + extra }));
+  const leaf = fc.oneof(
+    literal,
+    gap,
+    fc.constantFrom<PatternNode>(
+      { kind: 'number', name: 'n' },
+      { kind: 'number', name: 'm' },
+      { kind: 'lexicon', name: 'w' },
+    ),
+  );
+  const { node } = fc.letrec<{ node: PatternNode }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.array(tie('node'), { minLength: 1, maxLength: 4 }).map((items) => ({
+        kind: 'seq' as const,
+        items,
+      })),
+      fc.array(tie('node'), { minLength: 2, maxLength: 3 }).map((options) => ({
+        kind: 'alt' as const,
+        options,
+      })),
+      tie('node').map((body) => ({ kind: 'optional' as const, body })),
+    ),
+  }));
+  const text = fc.string({
+    unit: fc.constantFrom('a', 'b', 'c', '1', '2', '.', '２', ' '),
+    maxLength: 40,
+  });
+
+  it('finds the same matches, captures and notes on random patterns and texts', () => {
+    fc.assert(
+      fc.property(node, text, (pattern, input) => {
+        expect(findMatches(compilePattern(pattern, lexicons), input)).toEqual(
+          referenceFindMatches(compileReference(pattern, lexicons), input),
+        );
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,0 +1,257 @@
+/**
+ * Phase 1 of the matcher: where does the next match start? Recognition only,
+ * no captures, no priorities: the automaton runs over the program with each
+ * gap as ONE state, and every state keeps only the smallest start that
+ * reaches it (the leftmost start is the one the matcher reports). A gap keeps
+ * the positions where it was entered in a sliding window, so a position costs
+ * O(program size) however wide the gaps are: O(text × program) in all.
+ */
+import { isDigit, type Inst, type Program } from './pattern-program.js';
+
+/** Counts the matcher's work, for tests that check it stays linear. */
+export interface MatchStats {
+  steps: number;
+}
+
+/** A start beyond every text: "no thread here". */
+const NONE = 0x7fffffff;
+
+/** A fixed-capacity FIFO of (entry position, start) pairs. */
+class Ring {
+  private readonly entries: Int32Array;
+  private readonly starts: Int32Array;
+  private head = 0;
+  length = 0;
+
+  constructor(private readonly capacity: number) {
+    this.entries = new Int32Array(capacity);
+    this.starts = new Int32Array(capacity);
+  }
+
+  private at(k: number): number {
+    return (this.head + k) % this.capacity;
+  }
+  frontEntry(): number {
+    return this.entries[this.head]!;
+  }
+  frontStart(): number {
+    return this.starts[this.head]!;
+  }
+  backStart(): number {
+    return this.starts[this.at(this.length - 1)]!;
+  }
+  push(entry: number, start: number): void {
+    const k = this.at(this.length++);
+    this.entries[k] = entry;
+    this.starts[k] = start;
+  }
+  shift(): void {
+    this.head = (this.head + 1) % this.capacity;
+    this.length--;
+  }
+  popBack(): void {
+    this.length--;
+  }
+  /** Keeps only the entries whose start is below `limit`, in order. */
+  keepBelow(limit: number): void {
+    let kept = 0;
+    for (let k = 0; k < this.length; k++) {
+      const i = this.at(k);
+      if (this.starts[i]! >= limit) continue;
+      const j = this.at(kept++);
+      this.entries[j] = this.entries[i]!;
+      this.starts[j] = this.starts[i]!;
+    }
+    this.length = kept;
+  }
+}
+
+/**
+ * One gap's entries. `waiting` holds those fewer than `min` characters back;
+ * `ready` those the gap may end after now, as a monotonic queue (starts
+ * increase from front to back, so the front is the window's minimum: an
+ * entry behind a later one with a smaller start can never be the minimum).
+ */
+class GapWindow {
+  private readonly waiting: Ring;
+  private readonly ready: Ring;
+
+  constructor(
+    private readonly min: number,
+    private readonly max: number,
+  ) {
+    this.waiting = new Ring(max + 2);
+    this.ready = new Ring(max + 2);
+  }
+
+  get live(): boolean {
+    return this.waiting.length > 0 || this.ready.length > 0;
+  }
+
+  /** At most one entry per position: the caller passes the smallest start. */
+  enter(pos: number, start: number): void {
+    this.waiting.push(pos, start);
+  }
+
+  /** The smallest start among the entries the gap may end after at `pos`. */
+  exitAt(pos: number): number {
+    const { waiting, ready } = this;
+    while (waiting.length > 0 && waiting.frontEntry() + this.min <= pos) {
+      const start = waiting.frontStart();
+      while (ready.length > 0 && ready.backStart() >= start) ready.popBack();
+      ready.push(waiting.frontEntry(), start);
+      waiting.shift();
+    }
+    while (ready.length > 0 && ready.frontEntry() + this.max < pos) ready.shift();
+    return ready.length > 0 ? ready.frontStart() : NONE;
+  }
+
+  keepBelow(limit: number): void {
+    this.waiting.keepBelow(limit);
+    this.ready.keepBelow(limit);
+  }
+}
+
+/**
+ * The characters a match can begin with, or null when any can (a leading gap,
+ * an empty match). Computed once per program: where nothing is under way and
+ * the character is not among them, no match begins, so the scan skips ahead.
+ */
+const firstChars = new WeakMap<Program, ReadonlySet<number> | null>();
+
+function firstCharsOf(program: Program): ReadonlySet<number> | null {
+  const cached = firstChars.get(program);
+  if (cached !== undefined) return cached;
+  const { insts } = program;
+  const out = new Set<number>();
+  const seen = new Set<number>();
+  let unrestricted = false;
+  const walk = (pc: number): void => {
+    if (unrestricted || seen.has(pc)) return;
+    seen.add(pc);
+    const inst = insts[pc]!;
+    switch (inst.op) {
+      case 'jmp':
+        return walk(inst.x);
+      case 'split':
+        walk(inst.x);
+        return walk(inst.y);
+      case 'save':
+      case 'note':
+      case 'boundary':
+        return walk(pc + 1);
+      case 'char':
+        out.add(inst.c);
+        return;
+      case 'digit':
+        for (let d = 48; d <= 57; d++) out.add(d);
+        return;
+      default:
+        unrestricted = true;
+    }
+  };
+  walk(0);
+  const result = unrestricted ? null : out;
+  firstChars.set(program, result);
+  return result;
+}
+
+const consumes = (inst: Inst, c: number): boolean =>
+  (inst.op === 'char' && inst.c === c) || inst.op === 'any' || (inst.op === 'digit' && isDigit(c));
+
+/**
+ * The smallest position ≥ `from` where a match of `program` in `text`
+ * begins, or -1. Once a match is known, only states with a smaller start are
+ * followed, and the scan stops when none is left.
+ */
+export function leftmostStart(
+  program: Program,
+  text: string,
+  from: number,
+  stats?: MatchStats,
+): number {
+  const { insts } = program;
+  const size = insts.length;
+  const first = firstCharsOf(program);
+  const consumers = insts.flatMap((inst, pc) =>
+    inst.op === 'char' || inst.op === 'any' || inst.op === 'digit' ? [pc] : [],
+  );
+  const windows = insts.map((inst) =>
+    inst.op === 'gap' ? new GapWindow(inst.min, inst.max) : undefined,
+  );
+  const gapWindows = windows.filter((w): w is GapWindow => w !== undefined);
+  // reach[pc]: the smallest start of a thread at pc at the current position.
+  let reach = new Int32Array(size).fill(NONE);
+  let next = new Int32Array(size).fill(NONE);
+  let best = NONE;
+  let live = false;
+  let steps = 0;
+  const relax = (pc: number, start: number): void => {
+    if (start < reach[pc]!) reach[pc] = start;
+  };
+  for (let pos = from; pos <= text.length; pos++) {
+    if (best === NONE && !live && first) {
+      while (pos < text.length && !first.has(text.charCodeAt(pos))) pos++;
+      if (pos >= text.length) break;
+    }
+    if (best === NONE) relax(0, pos);
+    // Zero-width steps, in program order: every jump goes forward except a
+    // number's loop, whose target (a digit) only acts in the next pass.
+    for (let pc = 0; pc < size; pc++) {
+      const inst = insts[pc]!;
+      const start = reach[pc]!;
+      if (inst.op === 'gap') {
+        const window = windows[pc]!;
+        if (start < best) window.enter(pos, start);
+        if (!window.live) continue;
+        steps++;
+        const exit = window.exitAt(pos);
+        if (exit < best) relax(pc + 1, exit);
+        continue;
+      }
+      if (start >= best) continue;
+      steps++;
+      switch (inst.op) {
+        case 'jmp':
+          relax(inst.x, start);
+          break;
+        case 'split':
+          relax(inst.x, start);
+          relax(inst.y, start);
+          break;
+        case 'save':
+        case 'note':
+          relax(pc + 1, start);
+          break;
+        case 'boundary':
+          if (!isDigit(text.charCodeAt(inst.side === 'before' ? pos - 1 : pos)))
+            relax(pc + 1, start);
+          break;
+        case 'match':
+          // Later starts cannot win any more: drop them.
+          best = start;
+          for (const w of gapWindows) w.keepBelow(best);
+          break;
+        default:
+      }
+    }
+    // Consuming steps, into the next position.
+    live = false;
+    if (pos < text.length) {
+      const c = text.charCodeAt(pos);
+      for (const pc of consumers) {
+        const start = reach[pc]!;
+        if (start >= best || !consumes(insts[pc]!, c)) continue;
+        steps++;
+        if (start < next[pc + 1]!) next[pc + 1] = start;
+        live = true;
+      }
+    }
+    live ||= gapWindows.some((w) => w.live);
+    [reach, next] = [next, reach];
+    next.fill(NONE);
+    if (best !== NONE && !live) break;
+  }
+  if (stats) stats.steps += steps;
+  return best === NONE ? -1 : best;
+}
