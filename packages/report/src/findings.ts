@@ -31,13 +31,25 @@ export const DEFAULT_SEVERITY: Readonly<Record<string, Severity>> = {
 
 export type FindingData = Record<string, string | number | readonly (string | number)[]>;
 
+/** A pack declares many rules: their severities are indexed once per template, not once per report. */
+const declaredCache = new WeakMap<CompiledTemplate, ReadonlyMap<string, Severity>>();
+
+function declaredSeverities(template: CompiledTemplate): ReadonlyMap<string, Severity> {
+  let declared = declaredCache.get(template);
+  if (!declared) {
+    declared = new Map(template.rules.map((r) => [r.id, r.severity]));
+    declaredCache.set(template, declared);
+  }
+  return declared;
+}
+
 /** Collects findings; the severity comes from the template when it declares the rule. */
 export class Findings {
   readonly list: Finding[] = [];
   private readonly declared: ReadonlyMap<string, Severity>;
 
   constructor(template?: CompiledTemplate) {
-    this.declared = new Map((template?.rules ?? []).map((r) => [r.id, r.severity]));
+    this.declared = template ? declaredSeverities(template) : new Map();
   }
 
   add(ruleId: string, range: Range, message: string, data: FindingData, severity?: Severity): void {

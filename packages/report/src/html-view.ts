@@ -72,7 +72,9 @@ const HTML_START =
   /<(?:!doctype\s+html|html|head|body|meta|table|tbody|tr|td|th|div|p|span|h[1-6]|br)\b[^>]*>/iu;
 
 export function looksLikeHtml(text: string): boolean {
-  return HTML_START.test(text.slice(0, 4096));
+  const head = text.slice(0, 4096);
+  // Most reports are plain text: no `<`, no regex run.
+  return head.includes('<') && HTML_START.test(head);
 }
 
 /** A rowspan or colspan, capped so that a hostile page stays linear. */

@@ -9,6 +9,15 @@ export interface Lines {
 export function splitLines(text: string): Lines {
   const starts = [0];
   const ends: number[] = [];
+  // Most texts end lines with LF only: the native search is many times faster than a loop.
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      ends.push(i);
+      starts.push(i + 1);
+    }
+    ends.push(text.length);
+    return { starts, ends };
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 || c === 10) {

@@ -108,10 +108,14 @@ function hasContent(text: string, start: number, end: number): boolean {
 const NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 const TOP_LEVEL_START = /^[一二三四五六七八九十]+[、.．]/u;
 
+/** ` \t#*>` and the ideographic space (compared as code units: no string per character). */
+const isDecoration = (c: number): boolean =>
+  c === 32 || c === 9 || c === 35 || c === 42 || c === 62 || c === 0x3000;
+
 /** The line starts with `一、` (after decoration): checked by code unit first, as it runs on every line. */
 function startsTopLevel(text: string, start: number, end: number): boolean {
   let i = start;
-  while (i < end && ' \t#*>\u3000'.includes(text[i] as string)) i++;
+  while (i < end && isDecoration(text.charCodeAt(i))) i++;
   return NUMERALS.has(text.charCodeAt(i)) && TOP_LEVEL_START.test(text.slice(i, i + 8));
 }
 

@@ -99,14 +99,14 @@ export function tokenize(text: string, start: number, end: number, firstLine: nu
 
 function tokenizeLine(text: string, ls: number, le: number, line: number, out: Token[]): void {
   // Fields between delimiters; the last field is outside the cells when
-  // empty (a trailing TAB or `|`).
-  const bounds: number[] = [ls];
-  for (let i = ls; i < le; i++) if (isDelimiter(text.charCodeAt(i))) bounds.push(i, i + 1);
-  bounds.push(le);
-  const fields = bounds.length / 2;
+  // empty (a trailing TAB or `|`). Counted first, then walked: no array of bounds per line.
+  let fields = 1;
+  for (let i = ls; i < le; i++) if (isDelimiter(text.charCodeAt(i))) fields++;
+  let rawEnd = ls - 1;
   for (let f = 0; f < fields; f++) {
-    const rawStart = bounds[2 * f] as number;
-    const rawEnd = bounds[2 * f + 1] as number;
+    const rawStart = rawEnd + 1;
+    rawEnd = rawStart;
+    while (rawEnd < le && !isDelimiter(text.charCodeAt(rawEnd))) rawEnd++;
     let s = rawStart;
     let e = rawEnd;
     while (s < e && (isSpace(text.charCodeAt(s)) || isIgnorable(text.charCodeAt(s)))) s++;
@@ -127,7 +127,7 @@ function tokenizeLine(text: string, ls: number, le: number, line: number, out: T
       continue;
     }
     const first = out.length;
-    tokenizeField(text, s, e, line, out);
+    new FieldTokenizer(text, line, out).run(s, e);
     for (let i = first; i < out.length; i++) (out[i] as Token).field = f;
   }
 }
@@ -153,56 +153,146 @@ function token(
   };
 }
 
-/** Split one field into text and number tokens; runs of 2+ spaces split sub-fields. */
-function tokenizeField(text: string, s: number, e: number, line: number, out: Token[]): void {
-  let subFieldFirst = out.length;
-  let textStart = -1;
-  const closeText = (at: number): void => {
-    if (textStart >= 0) {
-      let end = at;
-      while (end > textStart && isSpace(text.charCodeAt(end - 1))) end--;
-      out.push(token('text', textStart, end, line, false));
-      textStart = -1;
-    }
-  };
-  const closeSubField = (): void => {
-    if (out.length - subFieldFirst === 1) (out[subFieldFirst] as Token).alone = true;
-    subFieldFirst = out.length;
-  };
-  let i = s;
-  while (i < e) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      let j = i;
-      while (j < e && isSpace(text.charCodeAt(j))) j++;
-      const next = j < e ? text.charCodeAt(j) : -1;
-      if (j - i >= 2 || next < 0 || isDigit(next)) {
-        closeText(i);
-        if (j - i >= 2) closeSubField();
-      }
-      i = j;
-      continue;
-    }
-    const negative =
-      (c === 45 || c === 0xff0d) &&
-      i + 1 < e &&
-      isDigit(text.charCodeAt(i + 1)) &&
-      (i === s || isSpace(text.charCodeAt(i - 1)));
-    if (isDigit(c) || negative) {
-      i = readNumber(text, i, e, s, line, textStart >= 0, out, closeText);
-      if (i < 0) {
-        // The digits were outline numbering: they start a text token.
-        i = -i - 1;
-        textStart = i;
-        i = skipNumberingText(text, i, e);
-      }
-      continue;
-    }
-    if (textStart < 0) textStart = i;
-    i++;
+/**
+ * Splits one field into text and number tokens; runs of 2+ spaces split
+ * sub-fields. A small object rather than closures: it runs for every cell.
+ */
+class FieldTokenizer {
+  /** Start of the text token being read, or -1. */
+  private textStart = -1;
+  /** Index in `out` of the current sub-field's first token. */
+  private subFieldFirst: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly line: number,
+    private readonly out: Token[],
+  ) {
+    this.subFieldFirst = out.length;
   }
-  closeText(e);
-  closeSubField();
+
+  run(s: number, e: number): void {
+    const text = this.text;
+    let i = s;
+    while (i < e) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) {
+        let j = i;
+        while (j < e && isSpace(text.charCodeAt(j))) j++;
+        const next = j < e ? text.charCodeAt(j) : -1;
+        if (j - i >= 2 || next < 0 || isDigit(next)) {
+          this.closeText(i);
+          if (j - i >= 2) this.closeSubField();
+        }
+        i = j;
+        continue;
+      }
+      const negative =
+        (c === 45 || c === 0xff0d) &&
+        i + 1 < e &&
+        isDigit(text.charCodeAt(i + 1)) &&
+        (i === s || isSpace(text.charCodeAt(i - 1)));
+      if (isDigit(c) || negative) {
+        i = this.readNumber(i, e, s);
+        if (i < 0) {
+          // The digits were outline numbering: they start a text token.
+          i = -i - 1;
+          this.textStart = i;
+          i = skipNumberingText(text, i, e);
+        }
+        continue;
+      }
+      if (this.textStart < 0) this.textStart = i;
+      i++;
+    }
+    this.closeText(e);
+    this.closeSubField();
+  }
+
+  private closeText(at: number): void {
+    if (this.textStart >= 0) {
+      let end = at;
+      while (end > this.textStart && isSpace(this.text.charCodeAt(end - 1))) end--;
+      this.out.push(token('text', this.textStart, end, this.line, false));
+      this.textStart = -1;
+    }
+  }
+
+  private closeSubField(): void {
+    if (this.out.length - this.subFieldFirst === 1)
+      (this.out[this.subFieldFirst] as Token).alone = true;
+    this.subFieldFirst = this.out.length;
+  }
+
+  /**
+   * Read a number at `i`. Digits followed by `.`/`、` and a label are outline
+   * numbering (`1.属于…`); when they follow other digits with no separator
+   * (flattened text: `00000002.<label>…`), only the last digit is numbering.
+   * Returns the index after the number, or -(start of the numbering text) - 1
+   * (never -0: a field can start at offset 0).
+   */
+  private readNumber(i: number, e: number, fieldStart: number): number {
+    const text = this.text;
+    const inText = this.textStart >= 0;
+    const start = i;
+    const negative = !isDigit(text.charCodeAt(i));
+    if (negative) i++;
+    let j = i;
+    while (j < e && isDigit(text.charCodeAt(j))) j++;
+    let plain = !negative;
+    // Thousands separators: `29,588`.
+    while (j + 3 < e + 1 && isComma(text.charCodeAt(j)) && isThreeDigits(text, j + 1, e)) {
+      j += 4;
+      plain = false;
+    }
+    if (j + 1 < e && isPoint(text.charCodeAt(j)) && isDigit(text.charCodeAt(j + 1))) {
+      j++;
+      while (j < e && isDigit(text.charCodeAt(j))) j++;
+      plain = false;
+    } else if (
+      plain &&
+      j < e &&
+      isNumberingMark(text.charCodeAt(j)) &&
+      startsLabel(text, j + 1, e)
+    ) {
+      const gluedLeft = inText || (start > fieldStart && !isSpace(text.charCodeAt(start - 1)));
+      const numberingDigits = j - start <= 2 && !gluedLeft ? j - start : 1;
+      const valueEnd = j - numberingDigits;
+      if (valueEnd > start) {
+        this.closeText(start);
+        this.out.push({
+          kind: 'number',
+          start,
+          end: valueEnd,
+          line: this.line,
+          alone: false,
+          field: 0,
+          digits: digitsOf(text, start, valueEnd),
+          gluedLeft,
+          gluedRight: true,
+        });
+        return -valueEnd - 1;
+      }
+      // Numbering inside or at the start of a label: part of the text token.
+      if (inText) return skipNumberingText(text, start, e);
+      return -start - 1;
+    }
+    this.closeText(start);
+    const before = start > fieldStart ? text.charCodeAt(start - 1) : -1;
+    const after = j < e ? text.charCodeAt(j) : -1;
+    this.out.push({
+      kind: 'number',
+      start,
+      end: j,
+      line: this.line,
+      alone: false,
+      field: 0,
+      digits: digitsOf(text, start, j),
+      gluedLeft: before >= 0 && !isSpace(before),
+      gluedRight: after >= 0 && !isSpace(after),
+    });
+    return j;
+  }
 }
 
 /** Past the numbering mark that follows numbering digits. */
@@ -212,80 +302,25 @@ function skipNumberingText(text: string, i: number, e: number): number {
 }
 
 /**
- * Read a number at `i`. Digits followed by `.`/`、` and a label are outline
- * numbering (`1.属于…`); when they follow other digits with no separator
- * (flattened text: `00000002.<label>…`), only the last digit is numbering.
- * Returns the index after the number, or -(start of the numbering text) - 1
- * (never -0: a field can start at offset 0).
+ * A number's digits as ASCII (`-`, digits, `.`; thousands separators
+ * dropped). Most numbers are written in plain ASCII digits: their text is
+ * the answer, with no string built one digit at a time.
  */
-function readNumber(
-  text: string,
-  i: number,
-  e: number,
-  fieldStart: number,
-  line: number,
-  inText: boolean,
-  out: Token[],
-  closeText: (at: number) => void,
-): number {
-  const start = i;
+function digitsOf(text: string, start: number, end: number): string {
+  let ascii = true;
+  for (let k = start; k < end && ascii; k++) {
+    const c = text.charCodeAt(k);
+    ascii = (c >= 48 && c <= 57) || c === 45 || c === 46;
+  }
+  if (ascii) return text.slice(start, end);
   let digits = '';
-  if (!isDigit(text.charCodeAt(i))) {
-    digits = '-';
-    i++;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (isDigit(c)) digits += asciiDigit(c);
+    else if (isPoint(c)) digits += '.';
+    else if (!isComma(c)) digits += '-';
   }
-  let j = i;
-  while (j < e && isDigit(text.charCodeAt(j))) digits += asciiDigit(text.charCodeAt(j++));
-  let plain = digits[0] !== '-';
-  // Thousands separators: `29,588`.
-  while (j + 3 < e + 1 && isComma(text.charCodeAt(j)) && isThreeDigits(text, j + 1, e)) {
-    for (let k = j + 1; k < j + 4; k++) digits += asciiDigit(text.charCodeAt(k));
-    j += 4;
-    plain = false;
-  }
-  if (j + 1 < e && isPoint(text.charCodeAt(j)) && isDigit(text.charCodeAt(j + 1))) {
-    digits += '.';
-    j++;
-    while (j < e && isDigit(text.charCodeAt(j))) digits += asciiDigit(text.charCodeAt(j++));
-    plain = false;
-  } else if (plain && j < e && isNumberingMark(text.charCodeAt(j)) && startsLabel(text, j + 1, e)) {
-    const gluedLeft = inText || (start > fieldStart && !isSpace(text.charCodeAt(start - 1)));
-    const numberingDigits = digits.length <= 2 && !gluedLeft ? digits.length : 1;
-    const valueEnd = j - numberingDigits;
-    if (valueEnd > start) {
-      closeText(start);
-      out.push({
-        kind: 'number',
-        start,
-        end: valueEnd,
-        line,
-        alone: false,
-        field: 0,
-        digits: digits.slice(0, digits.length - numberingDigits),
-        gluedLeft,
-        gluedRight: true,
-      });
-      return -valueEnd - 1;
-    }
-    // Numbering inside or at the start of a label: part of the text token.
-    if (inText) return skipNumberingText(text, start, e);
-    return -start - 1;
-  }
-  closeText(start);
-  const before = start > fieldStart ? text.charCodeAt(start - 1) : -1;
-  const after = j < e ? text.charCodeAt(j) : -1;
-  out.push({
-    kind: 'number',
-    start,
-    end: j,
-    line,
-    alone: false,
-    field: 0,
-    digits,
-    gluedLeft: before >= 0 && !isSpace(before),
-    gluedRight: after >= 0 && !isSpace(after),
-  });
-  return j;
+  return digits;
 }
 
 function isThreeDigits(text: string, at: number, e: number): boolean {
