@@ -6,7 +6,8 @@
 //     the text rules (the literal prefilter keeps the matcher off most units).
 //  3. `"甲" gap 0..200 "乙" gap 0..200 "丙"` over 100 KB and 1 MB of 甲 (every
 //     position starts a match attempt): the matcher's time, and the ratio
-//     (linear: ≈ 10).
+//     (linear: ≈ 10); then over 1 MB of matches and near misses (each match
+//     and each near miss spans 300 characters of gaps).
 // Run with `npm run bench` (builds first) or `node bench/text.bench.mjs`.
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -74,4 +75,13 @@ const tSmall = median(() => findMatches(program, small));
 const tLarge = median(() => findMatches(program, large));
 console.log(
   `text: two gaps of 200 over 100 KB median ${tSmall.toFixed(0)} ms, over 1 MB ${tLarge.toFixed(0)} ms (ratio ${(tLarge / tSmall).toFixed(1)}, linear ≈ 10)`,
+);
+
+const hit = `甲${'x'.repeat(150)}乙${'y'.repeat(150)}丙`;
+const miss = `甲${'x'.repeat(150)}乙${'y'.repeat(150)}`;
+const mixed = (hit + miss).repeat(Math.floor(1_000_000 / (hit.length + miss.length)));
+const found = findMatches(program, mixed).length;
+const tMixed = median(() => findMatches(program, mixed));
+console.log(
+  `text: two gaps of 200 over 1 MB of ${found} matches and as many near misses median ${tMixed.toFixed(0)} ms`,
 );

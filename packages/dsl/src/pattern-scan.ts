@@ -6,7 +6,7 @@
  * the positions where it was entered in a sliding window, so a position costs
  * O(program size) however wide the gaps are: O(text × program) in all.
  */
-import { isDigit, type Inst, type Program } from './pattern-program.js';
+import { isDigit, type Program } from './pattern-program.js';
 
 /** Counts the matcher's work, for tests that check it stays linear. */
 export interface MatchStats {
@@ -20,16 +20,20 @@ const NONE = 0x7fffffff;
 class Ring {
   private readonly entries: Int32Array;
   private readonly starts: Int32Array;
+  /** Capacity - 1, the capacity a power of two: indices wrap with a mask. */
+  private readonly mask: number;
   private head = 0;
   length = 0;
 
-  constructor(private readonly capacity: number) {
+  constructor(atLeast: number) {
+    const capacity = 2 ** Math.ceil(Math.log2(atLeast));
     this.entries = new Int32Array(capacity);
     this.starts = new Int32Array(capacity);
+    this.mask = capacity - 1;
   }
 
   private at(k: number): number {
-    return (this.head + k) % this.capacity;
+    return (this.head + k) & this.mask;
   }
   frontEntry(): number {
     return this.entries[this.head]!;
@@ -46,11 +50,14 @@ class Ring {
     this.starts[k] = start;
   }
   shift(): void {
-    this.head = (this.head + 1) % this.capacity;
+    this.head = (this.head + 1) & this.mask;
     this.length--;
   }
   popBack(): void {
     this.length--;
+  }
+  clear(): void {
+    this.head = this.length = 0;
   }
   /** Keeps only the entries whose start is below `limit`, in order. */
   keepBelow(limit: number): void {
@@ -110,6 +117,11 @@ class GapWindow {
     this.waiting.keepBelow(limit);
     this.ready.keepBelow(limit);
   }
+
+  clear(): void {
+    this.waiting.clear();
+    this.ready.clear();
+  }
 }
 
 /**
@@ -156,8 +168,82 @@ function firstCharsOf(program: Program): ReadonlySet<number> | null {
   return result;
 }
 
-const consumes = (inst: Inst, c: number): boolean =>
-  (inst.op === 'char' && inst.c === c) || inst.op === 'any' || (inst.op === 'digit' && isDigit(c));
+// Instructions as numbers, so the loop over every position stays cheap.
+const OTHER = 0; // save, note: pass through
+const JMP = 1;
+const SPLIT = 2;
+const BEFORE = 3; // boundary before
+const AFTER = 4; // boundary after
+const GAP = 5;
+const MATCH = 6;
+const CHAR = 7;
+const ANY = 8;
+const DIGIT = 9;
+
+/** A program's tables and scratch state, built once and reused by every scan. */
+interface Scanner {
+  readonly op: Uint8Array;
+  /** The jump target, the split's first target or the character. */
+  readonly x: Int32Array;
+  readonly y: Int32Array;
+  readonly consumers: Int32Array;
+  readonly windows: readonly (GapWindow | undefined)[];
+  readonly gapWindows: readonly GapWindow[];
+  readonly first: ReadonlySet<number> | null;
+}
+
+const scanners = new WeakMap<Program, Scanner>();
+
+function scannerOf(program: Program): Scanner {
+  const cached = scanners.get(program);
+  if (cached) return cached;
+  const { insts } = program;
+  const op = new Uint8Array(insts.length);
+  const x = new Int32Array(insts.length);
+  const y = new Int32Array(insts.length);
+  const windows = insts.map((inst, pc) => {
+    switch (inst.op) {
+      case 'jmp':
+        [op[pc], x[pc]] = [JMP, inst.x];
+        break;
+      case 'split':
+        [op[pc], x[pc], y[pc]] = [SPLIT, inst.x, inst.y];
+        break;
+      case 'boundary':
+        op[pc] = inst.side === 'before' ? BEFORE : AFTER;
+        break;
+      case 'gap':
+        op[pc] = GAP;
+        return new GapWindow(inst.min, inst.max);
+      case 'match':
+        op[pc] = MATCH;
+        break;
+      case 'char':
+        [op[pc], x[pc]] = [CHAR, inst.c];
+        break;
+      case 'any':
+        op[pc] = ANY;
+        break;
+      case 'digit':
+        op[pc] = DIGIT;
+        break;
+      default:
+        op[pc] = OTHER;
+    }
+    return undefined;
+  });
+  const scanner: Scanner = {
+    op,
+    x,
+    y,
+    consumers: Int32Array.from([...op.keys()].filter((pc) => op[pc]! >= CHAR)),
+    windows,
+    gapWindows: windows.filter((w): w is GapWindow => w !== undefined),
+    first: firstCharsOf(program),
+  };
+  scanners.set(program, scanner);
+  return scanner;
+}
 
 /**
  * The smallest position ≥ `from` where a match of `program` in `text`
@@ -170,86 +256,71 @@ export function leftmostStart(
   from: number,
   stats?: MatchStats,
 ): number {
-  const { insts } = program;
-  const size = insts.length;
-  const first = firstCharsOf(program);
-  const consumers = insts.flatMap((inst, pc) =>
-    inst.op === 'char' || inst.op === 'any' || inst.op === 'digit' ? [pc] : [],
-  );
-  const windows = insts.map((inst) =>
-    inst.op === 'gap' ? new GapWindow(inst.min, inst.max) : undefined,
-  );
-  const gapWindows = windows.filter((w): w is GapWindow => w !== undefined);
+  const { op, x, y, consumers, windows, gapWindows, first } = scannerOf(program);
+  const size = op.length;
+  for (const w of gapWindows) w.clear();
   // reach[pc]: the smallest start of a thread at pc at the current position.
   let reach = new Int32Array(size).fill(NONE);
   let next = new Int32Array(size).fill(NONE);
   let best = NONE;
   let live = false;
   let steps = 0;
-  const relax = (pc: number, start: number): void => {
-    if (start < reach[pc]!) reach[pc] = start;
-  };
   for (let pos = from; pos <= text.length; pos++) {
     if (best === NONE && !live && first) {
       while (pos < text.length && !first.has(text.charCodeAt(pos))) pos++;
       if (pos >= text.length) break;
     }
-    if (best === NONE) relax(0, pos);
+    if (best === NONE && pos < reach[0]!) reach[0] = pos;
     // Zero-width steps, in program order: every jump goes forward except a
     // number's loop, whose target (a digit) only acts in the next pass.
     for (let pc = 0; pc < size; pc++) {
-      const inst = insts[pc]!;
+      const o = op[pc]!;
       const start = reach[pc]!;
-      if (inst.op === 'gap') {
+      let to = -1;
+      let via = start;
+      if (o === GAP) {
         const window = windows[pc]!;
         if (start < best) window.enter(pos, start);
         if (!window.live) continue;
         steps++;
-        const exit = window.exitAt(pos);
-        if (exit < best) relax(pc + 1, exit);
+        to = pc + 1;
+        via = window.exitAt(pos);
+      } else if (start >= best || o >= CHAR) {
         continue;
-      }
-      if (start >= best) continue;
-      steps++;
-      switch (inst.op) {
-        case 'jmp':
-          relax(inst.x, start);
-          break;
-        case 'split':
-          relax(inst.x, start);
-          relax(inst.y, start);
-          break;
-        case 'save':
-        case 'note':
-          relax(pc + 1, start);
-          break;
-        case 'boundary':
-          if (!isDigit(text.charCodeAt(inst.side === 'before' ? pos - 1 : pos)))
-            relax(pc + 1, start);
-          break;
-        case 'match':
+      } else {
+        steps++;
+        if (o === JMP) to = x[pc]!;
+        else if (o === SPLIT) {
+          if (start < reach[x[pc]!]!) reach[x[pc]!] = start;
+          to = y[pc]!;
+        } else if (o === MATCH) {
           // Later starts cannot win any more: drop them.
           best = start;
           for (const w of gapWindows) w.keepBelow(best);
-          break;
-        default:
+        } else if (o === OTHER) to = pc + 1;
+        else if (!isDigit(text.charCodeAt(o === BEFORE ? pos - 1 : pos))) to = pc + 1;
       }
+      if (to >= 0 && via < best && via < reach[to]!) reach[to] = via;
     }
     // Consuming steps, into the next position.
     live = false;
     if (pos < text.length) {
       const c = text.charCodeAt(pos);
-      for (const pc of consumers) {
+      for (let k = 0; k < consumers.length; k++) {
+        const pc = consumers[k]!;
         const start = reach[pc]!;
-        if (start >= best || !consumes(insts[pc]!, c)) continue;
+        if (start >= best) continue;
+        const o = op[pc]!;
+        if (o === CHAR ? x[pc] !== c : o === DIGIT && !isDigit(c)) continue;
         steps++;
         if (start < next[pc + 1]!) next[pc + 1] = start;
         live = true;
       }
     }
-    live ||= gapWindows.some((w) => w.live);
-    [reach, next] = [next, reach];
-    next.fill(NONE);
+    if (!live) for (const w of gapWindows) live ||= w.live;
+    const swap = reach;
+    reach = next;
+    next = swap.fill(NONE);
     if (best !== NONE && !live) break;
   }
   if (stats) stats.steps += steps;

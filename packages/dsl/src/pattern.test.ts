@@ -163,9 +163,9 @@ function manyMatches(): { text: string; starts: number[]; width: number } {
 
 describe('pathological patterns (issue 7)', () => {
   it('runs two gaps of 200 over 1 MB of 甲 in well under a second', () => {
+    // Every position starts an attempt that lives 400 characters; only the
+    // end holds a match, the leftmost one: its first gap as wide as allowed.
     const text = '甲'.repeat(1_000_000);
-    expect(findMatches(compilePattern(twoGaps(200)), text)).toEqual([]);
-    // one match at the very end, leftmost: its gap is as wide as allowed
     const [m, more] = findMatches(compilePattern(twoGaps(200)), `${text}乙丙`);
     expect(m?.range).toEqual({ start: 999_799, end: 1_000_002 });
     expect(more).toBeUndefined();
