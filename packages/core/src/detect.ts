@@ -6,6 +6,7 @@
  */
 import type { CompiledTemplate } from '@govlint/dsl';
 import { type Range, foldLabel, foldWithOffsets } from '@govlint/text';
+import { indexLiterals, type LiteralIndex, type Needles, needlesOf } from './text/literal-index.js';
 
 export interface MarkerHit {
   readonly template: string;
@@ -26,8 +27,11 @@ const NOT_CJK = /[^\p{Script=Han}]+/u;
  */
 export function scanMarkers(text: string, templates: readonly CompiledTemplate[]): MarkerHit[] {
   const hits: MarkerHit[] = [];
-  for (const m of preparedMarkers(templates)) {
-    for (const range of occurrences(text, m)) {
+  const { markers, anchors } = preparedMarkers(templates);
+  // Most markers are absent: one pass finds every anchor, instead of a scan per marker.
+  const found = indexLiterals(text, anchors);
+  for (const m of markers) {
+    for (const range of occurrences(text, m, found)) {
       if (m.containing.some((longer) => around(text, longer, range.start, range.end))) continue;
       hits.push({ template: m.template, marker: m.marker, range });
       break;
@@ -46,15 +50,20 @@ interface PreparedMarker {
   readonly containing: readonly string[];
 }
 
-const prepared = new WeakMap<readonly CompiledTemplate[], readonly PreparedMarker[]>();
+interface PreparedMarkers {
+  readonly markers: readonly PreparedMarker[];
+  readonly anchors: Needles;
+}
 
-function preparedMarkers(templates: readonly CompiledTemplate[]): readonly PreparedMarker[] {
+const prepared = new WeakMap<readonly CompiledTemplate[], PreparedMarkers>();
+
+function preparedMarkers(templates: readonly CompiledTemplate[]): PreparedMarkers {
   const cached = prepared.get(templates);
   if (cached) return cached;
   const all = templates.flatMap((t) =>
     t.markers.map((marker) => ({ template: t.id, marker, folded: foldLabel(marker) })),
   );
-  const out = all
+  const markers = all
     .filter((m) => m.folded.length > 0)
     .map((m) => ({
       ...m,
@@ -64,18 +73,29 @@ function preparedMarkers(templates: readonly CompiledTemplate[]): readonly Prepa
         .map((o) => o.folded)
         .filter((f) => f.includes(m.folded)),
     }));
+  const out = {
+    markers,
+    anchors: needlesOf(markers.map((m) => m.anchor).filter((a) => a.length >= 2)),
+  };
   prepared.set(templates, out);
   return out;
 }
 
 /** Occurrences of a marker, lazily, in text order. */
-function* occurrences(text: string, { marker, folded, anchor }: PreparedMarker): Generator<Range> {
+function* occurrences(
+  text: string,
+  { marker, folded, anchor }: PreparedMarker,
+  found: LiteralIndex,
+): Generator<Range> {
   if (anchor.length < 2) {
     for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1))
       yield { start: at, end: at + marker.length };
     return;
   }
-  for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + anchor.length)) {
+  let next = 0; // occurrences do not overlap
+  for (const at of found.positions(anchor)) {
+    if (at < next) continue;
+    next = at + anchor.length;
     const range = around(text, folded, at, at + anchor.length);
     if (range) yield range;
   }

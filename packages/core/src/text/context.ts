@@ -25,6 +25,7 @@ import type { ResolvedConfig } from '../api.js';
 import { docsUrl } from '../engine-rules.js';
 import { type MessageValues, renderMessage } from '../messages.js';
 import { configuredSeverity } from '../severity.js';
+import { indexLiterals, type LiteralIndex, templateNeedles } from './literal-index.js';
 import type { FoldedIndex } from './prefilter.js';
 import { textUnits } from './units.js';
 
@@ -48,6 +49,8 @@ export interface TextContext {
   value(ref: CellRef): number | undefined;
   /** The whole text folded once, for the literal prefilter (built on first use). */
   folded(): FoldedIndex;
+  /** Where each literal of the template's checks and lexicons occurs in the folded text (see literal-index.ts). */
+  literals(): LiteralIndex;
   /** The units of a scope (computed once per scope). */
   units(scope: TextCheck['scope']): readonly Range[];
   /** A diagnostic for an active rule, or null. */
@@ -87,6 +90,7 @@ export function createTextContext(
   };
 
   let folded: FoldedIndex | undefined;
+  let literals: LiteralIndex | undefined;
   const reported = new Map<string, number>();
   const unitsByScope = new Map<string, readonly Range[]>();
   return {
@@ -96,6 +100,10 @@ export function createTextContext(
     config,
     active,
     folded: () => (folded ??= foldWithOffsets(text)),
+    literals() {
+      literals ??= indexLiterals(this.folded().folded, templateNeedles(template));
+      return literals;
+    },
     units(scope) {
       const key = `${scope.title ? 'title' : (scope.section ?? '')}\u0000${scope.unit}`;
       let units = unitsByScope.get(key);

@@ -1,11 +1,11 @@
 /**
  * Searching a pack's lexicon (a word list) in parts of the report. Builtin
  * checks read their words from lexicons, never from code. A lexicon is a
- * set of literals, so it is found with indexOf in the folded text (no
+ * set of literals, so it is looked up in the report's literal index (no
  * matcher needed), with the matcher's rules: folded comparison, leftmost
  * matches, the entry declared first wins at one place, no overlaps.
  */
-import type { PatternMatch } from '@govlint/dsl';
+import type { LexiconEntry, PatternMatch } from '@govlint/dsl';
 import { foldLabel, type Range } from '@govlint/text';
 import type { TextContext } from './context.js';
 
@@ -17,13 +17,13 @@ export function lexiconMatches(
 ): PatternMatch[] {
   const entries = ctx.lexicon(name);
   if (entries.length === 0 || units.length === 0) return [];
-  const { folded, sourceOffsets: offsets } = ctx.folded();
-  const sorted = [...units].sort((a, b) => a.start - b.start);
+  const offsets = ctx.folded().sourceOffsets;
+  const literals = ctx.literals();
+  const sorted = isSorted(units) ? units : [...units].sort((a, b) => a.start - b.start);
   const found: { start: number; end: number; order: number; unit: number }[] = [];
-  entries.forEach((entry, order) => {
-    const needle = foldLabel(entry.text);
+  foldedEntries(entries).forEach((needle, order) => {
     if (!needle) return;
-    for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+    for (const at of literals.positions(needle)) {
       const start = offsets[at]!;
       const last = offsets[at + needle.length - 1]!;
       const end = last + ((ctx.text.codePointAt(last) ?? 0) > 0xffff ? 2 : 1);
@@ -46,6 +46,20 @@ export function lexiconMatches(
     });
   }
   return out;
+}
+
+const folded = new WeakMap<readonly LexiconEntry[], readonly string[]>();
+
+/** A lexicon's entries folded, once per pack. */
+function foldedEntries(entries: readonly LexiconEntry[]): readonly string[] {
+  let out = folded.get(entries);
+  if (!out) folded.set(entries, (out = entries.map((e) => foldLabel(e.text))));
+  return out;
+}
+
+function isSorted(units: readonly Range[]): boolean {
+  for (let i = 1; i < units.length; i++) if (units[i]!.start < units[i - 1]!.start) return false;
+  return true;
 }
 
 /** Whether any entry of the lexicon occurs inside the units. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldWithOffsets, type Range } from '@govlint/text';
+import { indexLiterals, needlesOf } from './literal-index.js';
 import { foldedUnit, literalClauses, unitsWithLiterals } from './prefilter.js';
 
 /** Characters that folding changes, deletes or keeps, and a surrogate pair. */
@@ -62,7 +63,9 @@ describe('unitsWithLiterals', () => {
           ['公开', '政府'],
           ['1', '2'],
         ];
-        const kept = unitsWithLiterals(units, clauses, foldWithOffsets(t));
+        const index = foldWithOffsets(t);
+        const literals = indexLiterals(index.folded, needlesOf(clauses.flat()));
+        const kept = unitsWithLiterals(units, clauses, index, literals);
         const expected = units.filter((u) => {
           const folded = foldWithOffsets(t, u.start, u.end).folded;
           return clauses.every((c) => c.some((l) => folded.includes(l)));

@@ -7,6 +7,7 @@
  */
 import type { LexiconEntry, PatternNode } from '@govlint/dsl';
 import { type FoldedText, foldLabel, type Range } from '@govlint/text';
+import type { LiteralIndex } from './literal-index.js';
 
 type Lexicons = Readonly<Record<string, readonly LexiconEntry[]>>;
 
@@ -74,13 +75,16 @@ export function unitsWithLiterals(
   units: readonly Range[],
   clauses: readonly (readonly string[])[],
   index: FoldedIndex,
+  literals: LiteralIndex,
 ): Range[] {
   if (clauses.length === 0) return [...units];
   // The most selective clause is scanned over the whole text; the others are
   // only looked for inside the units it leaves, which are few.
   const [first, ...rest] = bySelectivity(clauses);
   const hit = new Set<number>();
-  for (const literal of new Set(first)) for (const u of unitsHit(index, units, literal)) hit.add(u);
+  for (const literal of new Set(first)) {
+    for (const u of unitsHit(index, literals, units, literal)) hit.add(u);
+  }
   const kept = [...hit]
     .sort((a, b) => a - b)
     .filter((i) => {
@@ -102,29 +106,31 @@ function bySelectivity(clauses: readonly (readonly string[])[]): readonly (reado
   return sorted;
 }
 
-const hitCache = new WeakMap<FoldedIndex, Map<readonly Range[], Map<string, readonly number[]>>>();
+const hitCache = new WeakMap<LiteralIndex, Map<readonly Range[], Map<string, readonly number[]>>>();
 
 /**
  * The indices of the units containing the literal, last character included.
  * Kept per report: many rules look for the same literals (a digit, 件) in
  * the same units.
  */
-function unitsHit(index: FoldedIndex, units: readonly Range[], literal: string): readonly number[] {
-  let byUnits = hitCache.get(index);
-  if (!byUnits) hitCache.set(index, (byUnits = new Map()));
+function unitsHit(
+  index: FoldedIndex,
+  literals: LiteralIndex,
+  units: readonly Range[],
+  literal: string,
+): readonly number[] {
+  let byUnits = hitCache.get(literals);
+  if (!byUnits) hitCache.set(literals, (byUnits = new Map()));
   let byLiteral = byUnits.get(units);
   if (!byLiteral) byUnits.set(units, (byLiteral = new Map()));
   const cached = byLiteral.get(literal);
   if (cached) return cached;
   const { order, starts } = sortedStarts(units);
+  const offsets = index.sourceOffsets;
   const hit: number[] = [];
-  for (
-    let at = index.folded.indexOf(literal);
-    at >= 0;
-    at = index.folded.indexOf(literal, at + 1)
-  ) {
-    const k = lastAtOrBefore(starts, index.sourceOffsets[at]!);
-    if (k >= 0 && index.sourceOffsets[at + literal.length - 1]! < units[order[k]!]!.end) {
+  for (const at of literals.positions(literal)) {
+    const k = lastAtOrBefore(starts, offsets[at]!);
+    if (k >= 0 && offsets[at + literal.length - 1]! < units[order[k]!]!.end) {
       if (hit[hit.length - 1] !== order[k]!) hit.push(order[k]!);
     }
   }

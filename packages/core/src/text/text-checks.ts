@@ -61,13 +61,14 @@ function candidates(
       units,
       prepare(patterns[0]!, ctx.template.lexicons).clauses,
       ctx.folded(),
+      ctx.literals(),
     );
   }
   // Several patterns: the units any of them could match, in order.
   const hit = new Set<Range>();
   for (const p of patterns) {
     const { clauses } = prepare(p, ctx.template.lexicons);
-    for (const u of unitsWithLiterals(units, clauses, ctx.folded())) hit.add(u);
+    for (const u of unitsWithLiterals(units, clauses, ctx.folded(), ctx.literals())) hit.add(u);
   }
   return units.filter((u) => hit.has(u));
 }

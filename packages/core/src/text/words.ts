@@ -41,10 +41,13 @@ export function duplicatedWords(ctx: TextContext): Diagnostic[] {
 
 /** The shortest word length L ≥ 2 such that text[i, i+L) of Chinese characters repeats right after. */
 function repeatAt(text: string, i: number, end: number): number {
+  const first = text.charCodeAt(i);
   for (let length = 2; length <= MAX_WORD && i + 2 * length <= end; length++) {
     if (!isHan(text.charCodeAt(i + length - 1))) return 0;
+    // Almost every position fails here, on the first character.
+    if (text.charCodeAt(i + length) !== first) continue;
     let same = true;
-    for (let k = 0; k < length && same; k++) {
+    for (let k = 1; k < length && same; k++) {
       same = text.charCodeAt(i + k) === text.charCodeAt(i + length + k);
     }
     if (same) return length;
@@ -71,11 +74,13 @@ export function injectedSpam(ctx: TextContext): Diagnostic[] {
   const { text } = ctx;
   for (const unit of units) {
     const body = text.slice(unit.start, unit.end);
-    // Only inside Chinese text: a paragraph written in English is not spam.
-    if (!mostlyChinese(body)) continue;
+    let chinese: boolean | undefined;
     for (const m of body.matchAll(LATIN_RUN)) {
       const run = m[0];
       if ((run.match(/[A-Za-z]/gu)?.length ?? 0) < 3 || allowed.has(run.toLowerCase())) continue;
+      // Only inside Chinese text: a paragraph written in English is not spam.
+      chinese ??= mostlyChinese(body);
+      if (!chinese) break;
       const start = unit.start + m.index;
       const end = start + run.length;
       const before = text[start - 1] ?? '';

@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldLabel } from '@govlint/text';
+import { createLinter } from '../linter.js';
+import { indexLiterals, needlesOf, templateNeedles } from './literal-index.js';
+
+/** Every start of `needle` in `text`, overlaps included: what indexOf finds one by one. */
+function byIndexOf(text: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) out.push(at);
+  return out;
+}
+
+describe('indexLiterals', () => {
+  it('finds every occurrence of every needle in one pass, as indexOf would', () => {
+    const word = fc.array(fc.constantFrom(...'甲乙丙1'), { minLength: 1, maxLength: 3 });
+    const text = fc.array(fc.constantFrom(...'甲乙丙1x'), { maxLength: 80 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 8 }), text, (words, chars) => {
+        const needles = words.map((w) => w.join(''));
+        const t = chars.join('');
+        const index = indexLiterals(t, needlesOf(needles));
+        for (const n of needles) expect(index.positions(n)).toEqual(byIndexOf(t, n));
+      }),
+    );
+  });
+
+  it('answers for a literal it was not built with, by searching for it', () => {
+    const index = indexLiterals('甲乙甲乙', needlesOf(['丙']));
+    expect(index.positions('甲乙')).toEqual([0, 2]);
+    expect(index.positions('丙')).toEqual([]);
+  });
+});
+
+describe('templateNeedles', () => {
+  it('holds every lexicon entry and every literal of the text checks, folded', () => {
+    const template = createLinter()
+      .templates()
+      .find((t) => t.id === 'gov-2021')!;
+    const needles = templateNeedles(template);
+    for (const entries of Object.values(template.lexicons)) {
+      for (const e of entries) expect(needles.ids.has(foldLabel(e.text))).toBe(true);
+    }
+    // A literal of a narrative pattern: the number rules' unit word.
+    expect(needles.ids.has('件')).toBe(true);
+    expect(needles.list.length).toBeGreaterThan(100);
+  });
+});

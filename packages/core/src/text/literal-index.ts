@@ -1,0 +1,99 @@
+/**
+ * Every literal the text checks look for (the literals of the patterns'
+ * prefilter clauses and the entries of the pack's lexicons), found in one
+ * pass over the folded text. Searching each of a few hundred words with
+ * indexOf scanned the whole report a few hundred times; now it is read
+ * once, and each check asks where its words are.
+ */
+import type { CompiledTemplate } from '@govlint/dsl';
+import { foldLabel } from '@govlint/text';
+import { literalClauses } from './prefilter.js';
+
+export interface LiteralIndex {
+  /** The folded text the positions are offsets into. */
+  readonly folded: string;
+  /** Where the (folded) literal starts in the folded text, ascending; overlaps included. */
+  positions(literal: string): readonly number[];
+}
+
+/** A set of literals, grouped by their first UTF-16 unit for the one-pass search. */
+export interface Needles {
+  readonly list: readonly string[];
+  readonly ids: ReadonlyMap<string, number>;
+  /** For each UTF-16 unit: 1 + the index into `groups` of the needles starting with it, or 0. */
+  readonly byFirst: Int32Array;
+  readonly groups: readonly (readonly number[])[];
+  /** Each needle's second unit (-1 for a one-unit needle): most candidates fail on it, cheaply. */
+  readonly second: Int32Array;
+}
+
+export function needlesOf(literals: Iterable<string>): Needles {
+  const list = [...new Set(literals)].filter((l) => l.length > 0);
+  const ids = new Map(list.map((l, id) => [l, id]));
+  const byFirst = new Int32Array(0x10000);
+  const groups: number[][] = [];
+  list.forEach((literal, id) => {
+    const first = literal.charCodeAt(0);
+    if (byFirst[first] === 0) byFirst[first] = groups.push([]);
+    groups[byFirst[first]! - 1]!.push(id);
+  });
+  const second = Int32Array.from(list, (l) => (l.length > 1 ? l.charCodeAt(1) : -1));
+  return { list, ids, byFirst, groups, second };
+}
+
+const byTemplate = new WeakMap<CompiledTemplate, Needles>();
+
+/** The literals of a template's text checks and lexicons (worked out once per template). */
+export function templateNeedles(template: CompiledTemplate): Needles {
+  let needles = byTemplate.get(template);
+  if (!needles) {
+    const literals: string[] = [];
+    for (const rule of template.rules) {
+      if (rule.check.kind !== 'text') continue;
+      for (const p of [...rule.check.patterns, ...(rule.check.unless ?? [])]) {
+        for (const clause of literalClauses(p.node, template.lexicons)) literals.push(...clause);
+      }
+    }
+    for (const entries of Object.values(template.lexicons)) {
+      for (const e of entries) literals.push(foldLabel(e.text));
+    }
+    byTemplate.set(template, (needles = needlesOf(literals)));
+  }
+  return needles;
+}
+
+/** One pass over the folded text: every occurrence of every needle. */
+export function indexLiterals(folded: string, needles: Needles): LiteralIndex {
+  const { list, ids, byFirst, groups, second } = needles;
+  const hits: (number[] | undefined)[] = new Array<number[] | undefined>(list.length);
+  for (let i = 0; i < folded.length; i++) {
+    const group = byFirst[folded.charCodeAt(i)]!;
+    if (group === 0) continue;
+    const next = folded.charCodeAt(i + 1);
+    for (const id of groups[group - 1]!) {
+      const s = second[id]!;
+      if (s === -1 || (s === next && folded.startsWith(list[id]!, i))) (hits[id] ??= []).push(i);
+    }
+  }
+  // A literal no check declared (a caller's own word) is searched the slow way, once.
+  const extra = new Map<string, number[]>();
+  const none: readonly number[] = [];
+  return {
+    folded,
+    positions(literal) {
+      const id = ids.get(literal);
+      if (id !== undefined) return hits[id] ?? none;
+      let found = extra.get(literal);
+      if (!found) {
+        found = [];
+        if (literal.length > 0) {
+          for (let at = folded.indexOf(literal); at >= 0; at = folded.indexOf(literal, at + 1)) {
+            found.push(at);
+          }
+        }
+        extra.set(literal, found);
+      }
+      return found;
+    },
+  };
+}
