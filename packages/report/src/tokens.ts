@@ -30,19 +30,31 @@ export interface Token {
 const NON_NUMERIC = new Set(['-', '—', '–', '－', '/', '／', '无', '——', '--', '\\', '×']);
 const NON_NUMERIC_FIRST = new Set([...NON_NUMERIC].map((m) => m.charCodeAt(0)));
 
-const isSpace = (c: number): boolean =>
-  c === 32 ||
-  c === 0xa0 ||
-  c === 0x3000 ||
-  (c >= 0x2000 && c <= 0x200b) ||
-  c === 0xfeff ||
-  c === 11 ||
-  c === 12;
+/**
+ * Character classes, one table lookup per code unit: the tokenizer looks at
+ * every character of every table, and most of them (ideographs) are in no
+ * class at all.
+ */
+const SPACE = 1;
 /** Decoration that never separates a label: Markdown emphasis and headings. */
-const isIgnorable = (c: number): boolean =>
-  c === 42 /* * */ || c === 35 /* # */ || c === 96; /* ` */
-const isDelimiter = (c: number): boolean => c === 9 || c === 124 /* | */ || c === 0xff5c; /* ｜ */
-const isDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+const IGNORABLE = 2;
+const DELIMITER = 4;
+const DIGIT = 8;
+/** `-` and `－`: a negative number's sign. */
+const MINUS = 16;
+const CLASS = new Uint8Array(0x10000);
+for (const c of [32, 0xa0, 0x3000, 0xfeff, 11, 12]) CLASS[c] = SPACE;
+for (let c = 0x2000; c <= 0x200b; c++) CLASS[c] = SPACE;
+for (const c of [42 /* * */, 35 /* # */, 96 /* ` */]) CLASS[c] = IGNORABLE;
+for (const c of [9, 124 /* | */, 0xff5c /* ｜ */]) CLASS[c] = DELIMITER;
+for (let d = 0; d < 10; d++) CLASS[48 + d] = CLASS[0xff10 + d] = DIGIT;
+CLASS[45] = CLASS[0xff0d] = MINUS;
+
+const isSpace = (c: number): boolean => CLASS[c] === SPACE;
+const isDelimiter = (c: number): boolean => CLASS[c] === DELIMITER;
+const isDigit = (c: number): boolean => CLASS[c] === DIGIT;
+const isSpaceOrIgnorable = (c: number): boolean =>
+  ((CLASS[c] as number) & (SPACE | IGNORABLE)) !== 0;
 const isPoint = (c: number): boolean => c === 46 || c === 0xff0e;
 const isComma = (c: number): boolean => c === 44 || c === 0xff0c;
 const isNumberingMark = (c: number): boolean =>
@@ -81,14 +93,17 @@ export function tokenize(text: string, start: number, end: number, firstLine: nu
   let line = firstLine;
   let ls = start;
   while (ls <= end) {
+    // The line's end, and its delimiters counted on the way: one pass.
     let le = ls;
+    let fields = 1;
     while (le < end) {
       const c = text.charCodeAt(le);
       if (c === 10 || c === 13) break;
+      if (isDelimiter(c)) fields++;
       le++;
     }
     if (!isRuleLine(text, ls, le) && !isCommentLine(text, ls, le)) {
-      tokenizeLine(text, ls, le, line, tokens);
+      tokenizeLine(text, ls, le, fields, line, tokens);
     }
     if (le >= end) break;
     ls = le + (text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? 2 : 1);
@@ -97,20 +112,27 @@ export function tokenize(text: string, start: number, end: number, firstLine: nu
   return tokens;
 }
 
-function tokenizeLine(text: string, ls: number, le: number, line: number, out: Token[]): void {
+/** One line of `fields` fields (its delimiters plus one). */
+function tokenizeLine(
+  text: string,
+  ls: number,
+  le: number,
+  fields: number,
+  line: number,
+  out: Token[],
+): void {
   // Fields between delimiters; the last field is outside the cells when
-  // empty (a trailing TAB or `|`). Counted first, then walked: no array of bounds per line.
-  let fields = 1;
-  for (let i = ls; i < le; i++) if (isDelimiter(text.charCodeAt(i))) fields++;
+  // empty (a trailing TAB or `|`). Walked with no array of bounds per line.
   let rawEnd = ls - 1;
   for (let f = 0; f < fields; f++) {
     const rawStart = rawEnd + 1;
-    rawEnd = rawStart;
+    // The last field runs to the line's end (the only field of most lines): no second scan.
+    rawEnd = f === fields - 1 ? le : rawStart;
     while (rawEnd < le && !isDelimiter(text.charCodeAt(rawEnd))) rawEnd++;
     let s = rawStart;
     let e = rawEnd;
-    while (s < e && (isSpace(text.charCodeAt(s)) || isIgnorable(text.charCodeAt(s)))) s++;
-    while (e > s && (isSpace(text.charCodeAt(e - 1)) || isIgnorable(text.charCodeAt(e - 1)))) e--;
+    while (s < e && isSpaceOrIgnorable(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceOrIgnorable(text.charCodeAt(e - 1))) e--;
     if (s === e) {
       // An empty first field is a cell only in a TAB-separated row (`⇥⇥0⇥0`),
       // not before a `|` nor in one-cell-per-line text (`⇥0`).
@@ -176,7 +198,16 @@ class FieldTokenizer {
     let i = s;
     while (i < e) {
       const c = text.charCodeAt(i);
-      if (isSpace(c)) {
+      const k = CLASS[c] as number;
+      if ((k & (SPACE | DIGIT | MINUS)) === 0) {
+        // Ordinary text (most of it): skip to the next character that may end it.
+        if (this.textStart < 0) this.textStart = i;
+        i++;
+        while (i < e && ((CLASS[text.charCodeAt(i)] as number) & (SPACE | DIGIT | MINUS)) === 0)
+          i++;
+        continue;
+      }
+      if (k === SPACE) {
         let j = i;
         while (j < e && isSpace(text.charCodeAt(j))) j++;
         const next = j < e ? text.charCodeAt(j) : -1;
