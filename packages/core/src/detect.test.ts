@@ -58,6 +58,13 @@ describe('template detection', () => {
     expect(text.slice(hit!.range.start, hit!.range.end)).toBe('第二十条第(九) 项');
   });
 
+  it('finds a marker written with spaces between its ideographs (PDF extractions)', () => {
+    const t = { ...template2019, markers: ['本年制发件数'] };
+    const text = '| 本年 制发 件数 | 3 |';
+    const [hit] = scanMarkers(text, [t]);
+    expect(text.slice(hit!.range.start, hit!.range.end)).toBe('本年 制发 件数');
+  });
+
   it("does not count a marker found inside another template's longer marker", () => {
     const older = { ...template2019, markers: ['制发件数'] };
     const newer = { ...template2019, id: 'newer', markers: ['本年制发件数'] };

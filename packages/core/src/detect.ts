@@ -5,8 +5,8 @@
  * two templates, a template used before it existed.
  */
 import type { CompiledTemplate } from '@govlint/dsl';
-import { type Range, foldLabel, foldWithOffsets } from '@govlint/text';
-import { indexLiterals, type LiteralIndex, type Needles, needlesOf } from './text/literal-index.js';
+import { type Range, foldLabel } from '@govlint/text';
+import { type FoldedReport, foldReport, templateNeedles } from './text/literal-index.js';
 
 export interface MarkerHit {
   readonly template: string;
@@ -14,28 +14,29 @@ export interface MarkerHit {
   readonly range: Range;
 }
 
-/** CJK ideographs are unchanged by label folding, so they can be searched raw. */
-const NOT_CJK = /[^\p{Script=Han}]+/u;
-
 /**
  * Where each template's markers occur (the first occurrence of each).
  * Labels are compared folded (full-width and half-width forms alike, spaces
- * and decoration ignored); to stay fast on large texts, a marker's longest
- * run of ideographs is searched raw and only the text around a hit is
- * folded to confirm the whole marker. An occurrence inside a longer marker
- * of another template does not count (`X` inside `YX`).
+ * and decoration ignored), in the report folded once (see literal-index.ts).
+ * An occurrence inside a longer marker of another template does not count
+ * (`X` inside `YX`).
  */
-export function scanMarkers(text: string, templates: readonly CompiledTemplate[]): MarkerHit[] {
+export function scanMarkers(
+  text: string,
+  templates: readonly CompiledTemplate[],
+  report: FoldedReport = foldReport(text, templateNeedles(templates)),
+): MarkerHit[] {
+  const { folded, sourceOffsets } = report.folded;
   const hits: MarkerHit[] = [];
-  const { markers, anchors } = preparedMarkers(templates);
-  // Most markers are absent: one pass finds every anchor, instead of a scan per marker.
-  const found = indexLiterals(text, anchors);
-  for (const m of markers) {
-    for (const range of occurrences(text, m, found)) {
-      if (m.containing.some((longer) => around(text, longer, range.start, range.end))) continue;
-      hits.push({ template: m.template, marker: m.marker, range });
-      break;
-    }
+  for (const m of preparedMarkers(templates)) {
+    const at = report.literals
+      .positions(m.folded)
+      .find((p) => !m.containing.some((longer) => inside(folded, m.folded, p, longer)));
+    if (at === undefined) continue;
+    const start = sourceOffsets[at]!;
+    const last = sourceOffsets[at + m.folded.length - 1]!;
+    const end = last + ((text.codePointAt(last) ?? 0) > 0xffff ? 2 : 1);
+    hits.push({ template: m.template, marker: m.marker, range: { start, end } });
   }
   return hits.sort((a, b) => a.range.start - b.range.start);
 }
@@ -44,81 +45,37 @@ interface PreparedMarker {
   readonly template: string;
   readonly marker: string;
   readonly folded: string;
-  /** The longest run of ideographs, searched raw (it may be written with spaces inside: then missed). */
-  readonly anchor: string;
   /** Other templates' markers that contain this one, folded. */
   readonly containing: readonly string[];
 }
 
-interface PreparedMarkers {
-  readonly markers: readonly PreparedMarker[];
-  readonly anchors: Needles;
-}
+const prepared = new WeakMap<readonly CompiledTemplate[], readonly PreparedMarker[]>();
 
-const prepared = new WeakMap<readonly CompiledTemplate[], PreparedMarkers>();
-
-function preparedMarkers(templates: readonly CompiledTemplate[]): PreparedMarkers {
+function preparedMarkers(templates: readonly CompiledTemplate[]): readonly PreparedMarker[] {
   const cached = prepared.get(templates);
   if (cached) return cached;
   const all = templates.flatMap((t) =>
     t.markers.map((marker) => ({ template: t.id, marker, folded: foldLabel(marker) })),
   );
-  const markers = all
+  const out = all
     .filter((m) => m.folded.length > 0)
     .map((m) => ({
       ...m,
-      anchor: m.folded.split(NOT_CJK).reduce((a, b) => (b.length > a.length ? b : a), ''),
       containing: all
         .filter((o) => o.template !== m.template && o.folded.length > m.folded.length)
         .map((o) => o.folded)
         .filter((f) => f.includes(m.folded)),
     }));
-  const out = {
-    markers,
-    anchors: needlesOf(markers.map((m) => m.anchor).filter((a) => a.length >= 2)),
-  };
   prepared.set(templates, out);
   return out;
 }
 
-/** Occurrences of a marker, lazily, in text order. */
-function* occurrences(
-  text: string,
-  { marker, folded, anchor }: PreparedMarker,
-  found: LiteralIndex,
-): Generator<Range> {
-  if (anchor.length < 2) {
-    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1))
-      yield { start: at, end: at + marker.length };
-    return;
+/** Whether the marker found at `at` in the folded text is part of `longer` there. */
+function inside(folded: string, marker: string, at: number, longer: string): boolean {
+  for (let k = longer.indexOf(marker); k >= 0; k = longer.indexOf(marker, k + 1)) {
+    if (at >= k && folded.startsWith(longer, at - k)) return true;
   }
-  let next = 0; // occurrences do not overlap
-  for (const at of found.positions(anchor)) {
-    if (at < next) continue;
-    next = at + anchor.length;
-    const range = around(text, folded, at, at + anchor.length);
-    if (range) yield range;
-  }
-}
-
-/** The folded marker in the text around [from, to), covering it, if there. */
-function around(text: string, folded: string, from: number, to: number): Range | null {
-  // Room around the anchor for the rest of the marker, written loosely.
-  const margin = 3 * folded.length + 8;
-  const window = foldWithOffsets(
-    text,
-    Math.max(0, from - margin),
-    Math.min(text.length, to + margin),
-  );
-  for (let m = window.folded.indexOf(folded); m >= 0; m = window.folded.indexOf(folded, m + 1)) {
-    const start = window.sourceOffsets[m] as number;
-    const last = window.sourceOffsets[m + folded.length - 1] as number;
-    if (start <= from && last >= to - 1) {
-      const width = (text.codePointAt(last) as number) > 0xffff ? 2 : 1;
-      return { start, end: last + width };
-    }
-  }
-  return null;
+  return false;
 }
 
 /** Templates from newest to oldest (by the first year they apply to). */

@@ -37,6 +37,7 @@ import { loadPacks, ruleCatalogue } from './packs.js';
 import { configuredSeverity } from './severity.js';
 import { indexTemplate } from './template-index.js';
 import { narrativeDiagnostics } from './text/index.js';
+import { type FoldedReport, foldReport, templateNeedles } from './text/literal-index.js';
 
 export function createLinter(options: LinterOptions = {}): Linter {
   const base = options.packs ?? defaultPacks;
@@ -70,7 +71,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
         text,
         model,
         template,
-        analysis.hits,
+        analysis,
         loaded.templates,
         opts,
       );
@@ -91,6 +92,8 @@ interface Analysis {
   readonly template: CompiledTemplate | null;
   readonly detection: TemplateDetection;
   readonly hits: readonly MarkerHit[];
+  /** The text folded and its literals found, once for detection and the text checks. */
+  readonly folded: FoldedReport;
   /** The reader failed on this text: reported, never thrown. */
   readonly failure?: Diagnostic;
 }
@@ -106,7 +109,8 @@ function readWithTemplate(
   templates: readonly CompiledTemplate[],
   read: ReportReader,
 ): Analysis {
-  const hits = scanMarkers(text, templates);
+  const folded = foldReport(text, templateNeedles(templates));
+  const hits = scanMarkers(text, templates, folded);
   const markers: Record<string, string[]> = {};
   for (const h of hits) (markers[h.template] ??= []).push(h.marker);
   const forcedId = opts.template ?? opts.config?.template;
@@ -120,7 +124,7 @@ function readWithTemplate(
     markers,
     year,
   });
-  if (!template) return { model: null, template: null, detection: detection(null), hits };
+  if (!template) return { model: null, template: null, detection: detection(null), hits, folded };
   try {
     let model = read(text, template, { uri: opts.uri });
     const year = model.year?.value ?? null;
@@ -132,7 +136,7 @@ function readWithTemplate(
       }
       by = 'year';
     }
-    return { model, template, detection: detection(year), hits };
+    return { model, template, detection: detection(year), hits, folded };
   } catch (error) {
     const failure: Diagnostic = {
       ruleId: 'reader-failure',
@@ -140,7 +144,7 @@ function readWithTemplate(
       message: `无法读取报告（internal error: ${error instanceof Error ? error.message : String(error)}）`,
       range: { start: 0, end: 0 },
     };
-    return { model: null, template, detection: detection(null), hits, failure };
+    return { model: null, template, detection: detection(null), hits, folded, failure };
   }
 }
 
@@ -148,7 +152,7 @@ function check(
   text: string,
   model: ReportModel,
   template: CompiledTemplate,
-  hits: readonly MarkerHit[],
+  { hits, folded }: Analysis,
   templates: readonly CompiledTemplate[],
   opts: LintOptions,
 ): { diagnostics: Diagnostic[]; evaluation: RuleEvaluation[] } {
@@ -197,7 +201,7 @@ function check(
   diagnostics.push(
     ...assertionDiagnostics(outcomes, roots, { index, values, severity: severityOf, docsUrl }),
   );
-  for (const d of narrativeDiagnostics(text, model, template, config)) diagnostics.push(d);
+  for (const d of narrativeDiagnostics(text, model, template, config, folded)) diagnostics.push(d);
 
   const directives = parseDirectives(text);
   const { kept, unused } = applyDirectives(diagnostics, directives, text);

@@ -13,19 +13,17 @@ import type {
   TextCheck,
 } from '@govlint/dsl';
 import type { ReportModel } from '@govlint/report';
-import {
-  type Diagnostic,
-  type Fix,
-  foldWithOffsets,
-  type Range,
-  type RelatedLocation,
-  type Severity,
-} from '@govlint/text';
+import type { Diagnostic, Fix, Range, RelatedLocation, Severity } from '@govlint/text';
 import type { ResolvedConfig } from '../api.js';
 import { docsUrl } from '../engine-rules.js';
 import { type MessageValues, renderMessage } from '../messages.js';
 import { configuredSeverity } from '../severity.js';
-import { indexLiterals, type LiteralIndex, templateNeedles } from './literal-index.js';
+import {
+  type FoldedReport,
+  foldReport,
+  type LiteralIndex,
+  templateNeedles,
+} from './literal-index.js';
 import type { FoldedIndex } from './prefilter.js';
 import { textUnits } from './units.js';
 
@@ -75,6 +73,8 @@ export function createTextContext(
   model: ReportModel,
   template: CompiledTemplate,
   config: ResolvedConfig | undefined,
+  /** The report folded and indexed once per lint (made here when not given). */
+  prepared?: FoldedReport,
 ): TextContext {
   const rules = new Map(template.rules.map((r) => [r.id, r]));
   const cells = new Map<string, Cell>();
@@ -89,8 +89,8 @@ export function createTextContext(
     return rule;
   };
 
-  let folded: FoldedIndex | undefined;
-  let literals: LiteralIndex | undefined;
+  let report = prepared;
+  const folded = () => (report ??= foldReport(text, templateNeedles(alone(template))));
   const reported = new Map<string, number>();
   const unitsByScope = new Map<string, readonly Range[]>();
   return {
@@ -99,11 +99,8 @@ export function createTextContext(
     template,
     config,
     active,
-    folded: () => (folded ??= foldWithOffsets(text)),
-    literals() {
-      literals ??= indexLiterals(this.folded().folded, templateNeedles(template));
-      return literals;
-    },
+    folded: () => folded().folded,
+    literals: () => folded().literals,
     units(scope) {
       const key = `${scope.title ? 'title' : (scope.section ?? '')}\u0000${scope.unit}`;
       let units = unitsByScope.get(key);
@@ -137,6 +134,15 @@ export function createTextContext(
       };
     },
   };
+}
+
+const single = new WeakMap<CompiledTemplate, readonly CompiledTemplate[]>();
+
+/** A template as a list of one, the same list each time (needles are cached per list). */
+function alone(template: CompiledTemplate): readonly CompiledTemplate[] {
+  let list = single.get(template);
+  if (!list) single.set(template, (list = [template]));
+  return list;
 }
 
 function cellId(ref: { table: string; row: string; column: string }): string {

@@ -8,6 +8,7 @@ import type { Diagnostic } from '@govlint/text';
 import type { ResolvedConfig } from '../api.js';
 import { dateDiagnostics } from '../dates/index.js';
 import { createTextContext } from './context.js';
+import type { FoldedReport } from './literal-index.js';
 import { halfWidthPunctuation } from './punctuation.js';
 import { otherMatters, overviewAspects } from './sections.js';
 import { subheadingFormat } from './subheadings.js';
@@ -20,8 +21,9 @@ export function narrativeDiagnostics(
   model: ReportModel,
   template: CompiledTemplate,
   config: ResolvedConfig | undefined,
+  prepared?: FoldedReport,
 ): Diagnostic[] {
-  const ctx = createTextContext(text, model, template, config);
+  const ctx = createTextContext(text, model, template, config, prepared);
   return [
     ...textCheckDiagnostics(ctx),
     ...sumOfParts(ctx),

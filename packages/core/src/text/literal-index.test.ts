@@ -33,11 +33,13 @@ describe('indexLiterals', () => {
 });
 
 describe('templateNeedles', () => {
-  it('holds every lexicon entry and every literal of the text checks, folded', () => {
-    const template = createLinter()
-      .templates()
-      .find((t) => t.id === 'gov-2021')!;
-    const needles = templateNeedles(template);
+  it('holds every marker, lexicon entry and literal of the text checks, folded', () => {
+    const templates = createLinter().templates();
+    const template = templates.find((t) => t.id === 'gov-2021')!;
+    const needles = templateNeedles(templates);
+    for (const t of templates) {
+      for (const m of t.markers) expect(needles.ids.has(foldLabel(m))).toBe(true);
+    }
     for (const entries of Object.values(template.lexicons)) {
       for (const e of entries) expect(needles.ids.has(foldLabel(e.text))).toBe(true);
     }

@@ -6,7 +6,7 @@
  * once, and each check asks where its words are.
  */
 import type { CompiledTemplate } from '@govlint/dsl';
-import { foldLabel } from '@govlint/text';
+import { type FoldedText, foldLabel, foldWithOffsets } from '@govlint/text';
 import { literalClauses } from './prefilter.js';
 
 export interface LiteralIndex {
@@ -41,25 +41,42 @@ export function needlesOf(literals: Iterable<string>): Needles {
   return { list, ids, byFirst, groups, second };
 }
 
-const byTemplate = new WeakMap<CompiledTemplate, Needles>();
+const byTemplates = new WeakMap<readonly CompiledTemplate[], Needles>();
 
-/** The literals of a template's text checks and lexicons (worked out once per template). */
-export function templateNeedles(template: CompiledTemplate): Needles {
-  let needles = byTemplate.get(template);
+/**
+ * The literals a lint looks for: every template's markers, the literals of
+ * its text checks and its lexicon entries, folded (worked out once).
+ */
+export function templateNeedles(templates: readonly CompiledTemplate[]): Needles {
+  let needles = byTemplates.get(templates);
   if (!needles) {
     const literals: string[] = [];
-    for (const rule of template.rules) {
-      if (rule.check.kind !== 'text') continue;
-      for (const p of [...rule.check.patterns, ...(rule.check.unless ?? [])]) {
-        for (const clause of literalClauses(p.node, template.lexicons)) literals.push(...clause);
+    for (const template of templates) {
+      for (const marker of template.markers) literals.push(foldLabel(marker));
+      for (const rule of template.rules) {
+        if (rule.check.kind !== 'text') continue;
+        for (const p of [...rule.check.patterns, ...(rule.check.unless ?? [])]) {
+          for (const clause of literalClauses(p.node, template.lexicons)) literals.push(...clause);
+        }
+      }
+      for (const entries of Object.values(template.lexicons)) {
+        for (const e of entries) literals.push(foldLabel(e.text));
       }
     }
-    for (const entries of Object.values(template.lexicons)) {
-      for (const e of entries) literals.push(foldLabel(e.text));
-    }
-    byTemplate.set(template, (needles = needlesOf(literals)));
+    byTemplates.set(templates, (needles = needlesOf(literals)));
   }
   return needles;
+}
+
+/** A report folded once, and its literals found once, for every check that searches words. */
+export interface FoldedReport {
+  readonly folded: FoldedText;
+  readonly literals: LiteralIndex;
+}
+
+export function foldReport(text: string, needles: Needles): FoldedReport {
+  const folded = foldWithOffsets(text);
+  return { folded, literals: indexLiterals(folded.folded, needles) };
 }
 
 /** One pass over the folded text: every occurrence of every needle. */
