@@ -5,7 +5,8 @@
  * the match a Pike VM would report; each (instruction, position) is explored
  * at most once, since a state reached again has already failed. A gap's
  * exits that were already explored are skipped by a union-find-style jump
- * table, so the cost is O(positions reached × program size), not × gap width.
+ * table, so the cost is O(positions reached × program size), not × gap width,
+ * and states are remembered from one match to the next (SearchMemo).
  */
 import { isDigit, type Program } from './pattern-program.js';
 import type { MatchStats } from './pattern-scan.js';
@@ -22,58 +23,108 @@ const RESTORE_SLOT = 1; // undo a save on the way back: (slot, old value)
 const RESTORE_NOTE = 2; // undo a note: (old note)
 const GAP_EXITS = 3; // the remaining exits of a gap: (pc, next position, last position)
 
-/** Per-position tables, relative to the start, grown on demand. */
-class Visited {
+/**
+ * What the search learnt about (instruction, position) states, kept from one
+ * match to the next over the same text: a state explored once has failed
+ * (or lies on the path of a match already reported, see `begin`), whatever
+ * start led to it. Without this, a pattern like ("甲" gap 0..200 "乙" | "甲")
+ * would rescan its gap from every one of a million matches.
+ *
+ * Rows are per position, in a ring indexed by position: positions before the
+ * current start are never visited again, so their rows are reused.
+ */
+export class SearchMemo {
   private capacity = 0;
+  /** The position each row holds, or -1. */
+  private rowPos = new Int32Array(0);
   private seen = new Uint8Array(0);
-  /** jump[g][p]: every exit of gap g in [p, jump) is already explored. */
+  /** jumps[row * gaps + g] - 1: every exit of gap g from this position up to it is explored. */
   private jumps = new Int32Array(0);
+  private origin = 0;
+  /** The search's stack, kept to spare an allocation per match. */
+  readonly stack: number[] = [];
 
   constructor(
     private readonly size: number,
     private readonly gaps: number,
-    private readonly origin: number,
-    private readonly limit: number,
   ) {}
 
-  private ensure(pos: number): number {
-    const rel = pos - this.origin;
-    if (rel >= this.capacity) {
-      const capacity = Math.min(Math.max(64, this.capacity * 2, rel + 1), this.limit + 1);
-      const seen = new Uint8Array(capacity * this.size);
-      seen.set(this.seen);
-      const jumps = new Int32Array(capacity * this.gaps);
-      jumps.set(this.jumps);
-      [this.capacity, this.seen, this.jumps] = [capacity, seen, jumps];
-    }
-    return rel;
+  /**
+   * Starts a search at `start`: rows before it are free. The previous match
+   * may have ended at `start`, and its states there succeeded rather than
+   * failed, so that row is forgotten too.
+   */
+  begin(start: number): void {
+    this.origin = start;
+    const row = start & (this.capacity - 1);
+    if (this.capacity > 0 && this.rowPos[row] === start) this.rowPos[row] = -1;
   }
 
   /** Marks (pc, pos); false if it was already marked. */
   visit(pc: number, pos: number): boolean {
-    const k = this.ensure(pos) * this.size + pc;
+    const k = this.row(pos) * this.size + pc;
     if (this.seen[k]) return false;
     this.seen[k] = 1;
     return true;
   }
 
-  private seenAt(pc: number, pos: number): boolean {
-    return this.seen[(pos - this.origin) * this.size + pc] === 1;
-  }
-
   /** The first position in [p, last] where gap `g` (at `pc`) has an unexplored exit, or last + 1. */
   nextExit(g: number, pc: number, p: number, last: number): number {
-    this.ensure(last);
-    const jumpAt = (q: number): number => this.jumps[(q - this.origin) * this.gaps + g]! - 1;
     let q = p;
-    while (q <= last && this.seenAt(pc + 1, q)) q = Math.max(jumpAt(q), q + 1);
+    while (q <= last && this.seenAt(pc + 1, q)) q = Math.max(this.jumpAt(g, q), q + 1);
     // Path compression: every position passed over now jumps straight to q.
     for (let r = p; r < q && r <= last;) {
-      const old = jumpAt(r);
-      this.jumps[(r - this.origin) * this.gaps + g] = q + 1;
+      const old = this.jumpAt(g, r);
+      this.jumps[this.row(r) * this.gaps + g] = q + 1;
       r = Math.max(old, r + 1);
     }
     return q;
+  }
+
+  private seenAt(pc: number, pos: number): boolean {
+    const row = pos & (this.capacity - 1);
+    return this.capacity > 0 && this.rowPos[row] === pos && this.seen[row * this.size + pc] === 1;
+  }
+
+  private jumpAt(g: number, pos: number): number {
+    const row = pos & (this.capacity - 1);
+    if (this.capacity === 0 || this.rowPos[row] !== pos) return -1;
+    return this.jumps[row * this.gaps + g]! - 1;
+  }
+
+  /** The row of `pos`, claimed (and cleared) if it held a dead position. */
+  private row(pos: number): number {
+    for (;;) {
+      const row = pos & (this.capacity - 1);
+      if (this.capacity > 0) {
+        const held = this.rowPos[row]!;
+        if (held === pos) return row;
+        if (held < this.origin) {
+          this.rowPos[row] = pos;
+          this.seen.fill(0, row * this.size, (row + 1) * this.size);
+          this.jumps.fill(0, row * this.gaps, (row + 1) * this.gaps);
+          return row;
+        }
+      }
+      this.grow();
+    }
+  }
+
+  /** Doubles the ring, moving the live rows (distinct modulo the old size, so modulo the new). */
+  private grow(): void {
+    const capacity = Math.max(64, this.capacity * 2);
+    const rowPos = new Int32Array(capacity).fill(-1);
+    const seen = new Uint8Array(capacity * this.size);
+    const jumps = new Int32Array(capacity * this.gaps);
+    for (let old = 0; old < this.capacity; old++) {
+      const pos = this.rowPos[old]!;
+      if (pos < this.origin) continue;
+      const row = pos & (capacity - 1);
+      rowPos[row] = pos;
+      seen.set(this.seen.subarray(old * this.size, (old + 1) * this.size), row * this.size);
+      jumps.set(this.jumps.subarray(old * this.gaps, (old + 1) * this.gaps), row * this.gaps);
+    }
+    [this.capacity, this.rowPos, this.seen, this.jumps] = [capacity, rowPos, seen, jumps];
   }
 }
 
@@ -82,13 +133,16 @@ export function matchAt(
   program: Program,
   text: string,
   start: number,
+  visited: SearchMemo,
   stats?: MatchStats,
 ): Found | undefined {
   const { insts } = program;
-  const visited = new Visited(insts.length, program.gaps, start, text.length - start);
+  visited.begin(start);
   const slots = new Array<number>(2 + 2 * program.captures.length).fill(-1);
   let note = -1;
-  const stack: number[] = [TRY, 0, start, 0];
+  const { stack } = visited;
+  stack.length = 0;
+  stack.push(TRY, 0, start, 0);
   const push = (kind: number, a: number, b: number, c = 0): void => {
     stack.push(kind, a, b, c);
   };
@@ -156,7 +210,7 @@ export function matchAt(
             push(GAP_EXITS, pc, pos + inst.min, Math.min(pos + inst.max, text.length));
           break;
         case 'match':
-          return { slots: [...slots], note };
+          return { slots, note };
       }
     }
     return undefined;

@@ -190,6 +190,8 @@ interface Scanner {
   readonly windows: readonly (GapWindow | undefined)[];
   readonly gapWindows: readonly GapWindow[];
   readonly first: ReadonlySet<number> | null;
+  /** Scratch rows of `reach` (below), reused by every scan of the program. */
+  readonly rows: readonly [Int32Array, Int32Array];
 }
 
 const scanners = new WeakMap<Program, Scanner>();
@@ -240,6 +242,7 @@ function scannerOf(program: Program): Scanner {
     windows,
     gapWindows: windows.filter((w): w is GapWindow => w !== undefined),
     first: firstCharsOf(program),
+    rows: [new Int32Array(insts.length), new Int32Array(insts.length)],
   };
   scanners.set(program, scanner);
   return scanner;
@@ -256,12 +259,12 @@ export function leftmostStart(
   from: number,
   stats?: MatchStats,
 ): number {
-  const { op, x, y, consumers, windows, gapWindows, first } = scannerOf(program);
+  const { op, x, y, consumers, windows, gapWindows, first, rows } = scannerOf(program);
   const size = op.length;
   for (const w of gapWindows) w.clear();
   // reach[pc]: the smallest start of a thread at pc at the current position.
-  let reach = new Int32Array(size).fill(NONE);
-  let next = new Int32Array(size).fill(NONE);
+  let reach = rows[0].fill(NONE);
+  let next = rows[1].fill(NONE);
   let best = NONE;
   let live = false;
   let steps = 0;

@@ -193,6 +193,60 @@ describe('pathological patterns (issue 7)', () => {
     expect(steps(200, hits)).toBeLessThanOrEqual(10 * hits.length);
   });
 
+  it('does not rescan a gap for each of many short matches', () => {
+    // The first alternative's gap fails after every 甲; the second matches
+    // it. What one match learnt about the gap serves the next ones.
+    const node = (max: number): PatternNode => ({
+      kind: 'alt',
+      options: [
+        {
+          kind: 'seq',
+          items: [
+            { kind: 'literal', text: '甲' },
+            { kind: 'gap', min: 0, max },
+            { kind: 'literal', text: '乙' },
+          ],
+        },
+        { kind: 'literal', text: '甲' },
+      ],
+    });
+    const text = '甲'.repeat(20_000);
+    const steps = (max: number): number => {
+      const stats = { steps: 0 };
+      expect(findMatches(compilePattern(node(max)), text, 0, text.length, stats)).toHaveLength(
+        text.length,
+      );
+      return stats.steps;
+    };
+    expect(steps(2000)).toBeLessThanOrEqual(steps(20) * 1.05);
+    expect(steps(2000)).toBeLessThanOrEqual(30 * text.length);
+  });
+
+  it('starts a match where the previous one ended, even an empty one', () => {
+    // Regression: the search's memory of the previous match's last position
+    // (where it succeeded) must not be taken for a failure there.
+    const node: PatternNode = {
+      kind: 'alt',
+      options: [
+        { kind: 'literal', text: 'a' },
+        {
+          kind: 'optional',
+          body: {
+            kind: 'alt',
+            options: [
+              { kind: 'gap', min: 1, max: 1 },
+              { kind: 'literal', text: 'a' },
+            ],
+          },
+        },
+      ],
+    };
+    expect(findMatches(compilePattern(node), 'a').map((m) => m.range)).toEqual([
+      { start: 0, end: 1 },
+      { start: 1, end: 1 },
+    ]);
+  });
+
   it('agrees with the old Pike VM on a text with matches and near misses', () => {
     const { text } = manyMatches();
     const part = text.slice(0, 8_000);

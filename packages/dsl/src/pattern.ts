@@ -14,7 +14,7 @@
  * quotes), and match positions are mapped back to source offsets.
  */
 import { type FoldedText, foldWithOffsets, type Range } from '@govlint/text';
-import { type Found, matchAt } from './pattern-anchored.js';
+import { type Found, matchAt, SearchMemo } from './pattern-anchored.js';
 import type { Program } from './pattern-program.js';
 import { leftmostStart, type MatchStats } from './pattern-scan.js';
 
@@ -57,12 +57,13 @@ export function findMatchesFolded(
 ): PatternMatch[] {
   const { folded, sourceOffsets } = span;
   const out: PatternMatch[] = [];
+  const memo = new SearchMemo(program.insts.length, program.gaps);
   let from = 0;
   while (from <= folded.length) {
     const start = leftmostStart(program, folded, from, stats);
     if (start < 0) break;
     // Phase 1 proved a match begins at `start`, so phase 2 always finds one.
-    const m = matchAt(program, folded, start, stats)!;
+    const m = matchAt(program, folded, start, memo, stats)!;
     out.push(toMatch(program, source, folded, sourceOffsets, m));
     from = Math.max(m.slots[1]!, m.slots[0]! + 1);
   }
