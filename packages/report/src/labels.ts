@@ -128,6 +128,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+const NONE: readonly Label[] = [];
+
 export type Accept = (l: Label) => boolean;
 /** Among several candidates, the one the reader expects next. */
 export type Prefer = (candidates: readonly Label[]) => Label | undefined;
@@ -143,7 +145,14 @@ export function matchExact(
   prefer: Prefer,
   numberingBefore = '',
 ): LabelMatch | null {
-  const direct = (labels.byFolded.get(f) ?? []).filter(accept);
+  const all = labels.byFolded.get(f);
+  // Most spans are one label, written exactly: no list is filtered for them.
+  const direct =
+    all === undefined
+      ? NONE
+      : all.length === 1 && accept(all[0] as Label)
+        ? all
+        : all.filter(accept);
   const chosen = prefer(direct);
   if (chosen) return { label: chosen, how: chosen.alias ? 'alias' : 'exact' };
   const { numbering, body } = splitNumbering(f);

@@ -14,7 +14,12 @@ export interface Numbered {
   readonly body: string;
 }
 
+/** What a numbering can start with: most labels start otherwise and need no regex. */
+const FIRST = new Set([...'一二三四五六七八九十百(0123456789'].map((c) => c.charCodeAt(0)));
+const mayBeNumbered = (folded: string): boolean => FIRST.has(folded.charCodeAt(0));
+
 export function splitNumbering(folded: string): Numbered {
+  if (!mayBeNumbered(folded)) return { numbering: '', body: folded };
   const m = NUMBERING.exec(folded);
   if (!m) return { numbering: '', body: folded };
   return { numbering: m[0], body: folded.slice(m[0].length) };
@@ -22,6 +27,7 @@ export function splitNumbering(folded: string): Numbered {
 
 /** A folded text that is numbering and nothing else, e.g. a cell holding `一、`. */
 export function isBareNumbering(folded: string): boolean {
+  if (!mayBeNumbered(folded)) return false;
   const m = NUMBERING.exec(folded);
   return m !== null && m[0].length === folded.length;
 }

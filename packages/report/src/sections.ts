@@ -62,11 +62,13 @@ interface Prepared {
   readonly byFolded: ReadonlyMap<string, Heading[]>;
   readonly byBody: ReadonlyMap<string, Heading[]>;
   readonly maxLength: number;
-  /** First characters a heading line can start with (after decoration). */
-  readonly starts: ReadonlySet<number>;
+  /** First characters a heading line can start with (after decoration), folded: 1 in a table by code unit. */
+  readonly starts: Uint8Array;
   readonly minLength: number;
   /** The first two characters of every heading's body (as one number): a heading line holds one near its start. */
   readonly seeds: ReadonlySet<number>;
+  /** 1 for each first character of a seed: most characters are ruled out by one lookup, before the set. */
+  readonly seedFirst: Uint8Array;
 }
 
 const prepared = new WeakMap<CompiledTemplate, Prepared>();
@@ -87,31 +89,30 @@ function prepare(template: CompiledTemplate): Prepared {
   }
   const maxLength = Math.max(0, ...headings.map((h) => h.folded.length));
   const minLength = Math.min(...headings.map((h) => h.folded.length));
-  const seeds = new Set(
-    headings
-      .filter((h) => h.body.length >= 2)
-      .map((h) => pairKey(h.body.charCodeAt(0), h.body.charCodeAt(1))),
-  );
-  p = { headings, byFolded, byBody, maxLength, minLength, starts, seeds };
+  const seeded = headings.filter((h) => h.body.length >= 2);
+  const seeds = new Set(seeded.map((h) => pairKey(h.body.charCodeAt(0), h.body.charCodeAt(1))));
+  const seedFirst = new Uint8Array(0x10000);
+  for (const h of seeded) seedFirst[h.body.charCodeAt(0)] = 1;
+  const startTable = new Uint8Array(0x10000);
+  for (const c of starts) startTable[c] = 1;
+  p = {
+    headings,
+    byFolded,
+    byBody,
+    maxLength,
+    minLength,
+    starts: startTable,
+    seeds,
+    seedFirst,
+  };
   prepared.set(template, p);
   return p;
 }
 
-/** Decoration around a heading line: Markdown marks, pipes, quotes, closing punctuation. */
-const isLeading = (c: number): boolean =>
-  c === 32 ||
-  c === 9 ||
-  c === 0x3000 ||
-  c === 0xa0 ||
-  c === 35 ||
-  c === 42 ||
-  c === 62 ||
-  c === 124 ||
-  c === 95 ||
-  c === 96 ||
-  c === 45 ||
-  c === 0xb7 ||
-  c === 0x2022;
+/** Decoration before a heading: Markdown marks, pipes, quotes, bullets (a table: it runs on every line). */
+const LEADING = new Uint8Array(0x10000);
+for (const c of [32, 9, 0x3000, 0xa0, 35, 42, 62, 124, 95, 96, 45, 0xb7, 0x2022]) LEADING[c] = 1;
+const isLeading = (c: number): boolean => LEADING[c] === 1;
 const TRAILING = /[\s#*|_`。：:；;]+$/u;
 
 export function findSections(
@@ -173,12 +174,18 @@ function best(list: Candidate[]): Candidate | undefined {
   return pick;
 }
 
+function startsHeading(p: Prepared, c: number): boolean {
+  const f = foldUnit(c);
+  return f >= 0 && p.starts[f] === 1;
+}
+
 /** Two code units as one small integer (a superset filter: collisions only cost a closer look). */
 const pairKey = (a: number, b: number): number => ((a & 0x7fff) << 15) | (b & 0x7fff);
 
-function hasSeed(text: string, start: number, end: number, seeds: ReadonlySet<number>): boolean {
+function hasSeed(text: string, start: number, end: number, p: Prepared): boolean {
   for (let i = start; i + 1 < end; i++) {
-    if (seeds.has(pairKey(text.charCodeAt(i), text.charCodeAt(i + 1)))) return true;
+    const c = text.charCodeAt(i);
+    if (p.seedFirst[c] === 1 && p.seeds.has(pairKey(c, text.charCodeAt(i + 1)))) return true;
   }
   return false;
 }
@@ -196,9 +203,8 @@ function lineCandidates(text: string, lines: Lines, p: Prepared): Candidate[] {
     const lineEnd = lines.ends[n] as number;
     while (start < lineEnd && isLeading(text.charCodeAt(start))) start++;
     // Only a line that starts like a heading and is long enough to hold one.
-    if (lineEnd - start < p.minLength - 2 || !p.starts.has(foldUnit(text.charCodeAt(start))))
-      continue;
-    if (!hasSeed(text, start, Math.min(lineEnd, start + 16), p.seeds)) continue;
+    if (lineEnd - start < p.minLength - 2 || !startsHeading(p, text.charCodeAt(start))) continue;
+    if (!hasSeed(text, start, Math.min(lineEnd, start + 16), p)) continue;
     const short = lineEnd - start <= reach;
     let end = short ? lineEnd : start + reach;
     if (short) end -= TRAILING.exec(text.slice(start, end))?.[0].length ?? 0;

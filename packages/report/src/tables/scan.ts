@@ -58,6 +58,9 @@ export interface RowRef {
 }
 
 const MAX_MERGE = 6;
+
+/** A column's block and index as one number (no string built per lookup). */
+const columnKey = (l: Label): number => l.block * 0x10000 + l.index;
 const SENTENCE = /[。；;！!？?]/u;
 
 export function scanTable(
@@ -83,7 +86,8 @@ export function scanTable(
   let orphan: Token[] = [];
   let pendingEmpty: Token[] = [];
   let numberingBefore = '';
-  const headerSeen = new Set<string>();
+  /** Columns already found in the header, as `columnKey`s. */
+  const headerSeen = new Set<number>();
 
   const unlabelled = rowRefs.findIndex((r) => r.decl.label === '');
   const folded = tokens.map((t) => (t.kind === 'text' ? fold(text.slice(t.start, t.end)) : ''));
@@ -98,9 +102,7 @@ export function scanTable(
         rows[0]
       );
     }
-    const fresh = candidates.filter(
-      (l) => l.kind !== 'column' || !headerSeen.has(`${l.block}:${l.index}`),
-    );
+    const fresh = candidates.filter((l) => l.kind !== 'column' || !headerSeen.has(columnKey(l)));
     return fresh.find((l) => l.block === headerBlock) ?? fresh[0] ?? candidates[0];
   };
   const accept = (l: Label): boolean =>
@@ -146,7 +148,7 @@ export function scanTable(
         scan.others.push(hit);
         return;
       default:
-        if (l.kind === 'column') headerSeen.add(`${l.block}:${l.index}`);
+        if (l.kind === 'column') headerSeen.add(columnKey(l));
         scan.header.push(hit);
     }
   };
