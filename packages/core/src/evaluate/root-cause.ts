@@ -18,7 +18,7 @@
  */
 import type { AssertionInstance, CellRef } from '@govlint/dsl';
 import { type InstanceOutcome, evaluateInstance } from './assertions.js';
-import { type CellValues, cellKey } from './values.js';
+import { type CellValues, cellKey, exprSlots } from './values.js';
 
 export interface Repair {
   readonly cell: CellRef;
@@ -78,12 +78,13 @@ function indexByCell(outcomes: readonly InstanceOutcome[]): Map<number, Instance
   const byCell = new Map<number, InstanceOutcome[]>();
   for (const o of outcomes) {
     if (o.status === 'not-evaluable') continue;
-    for (const term of [...o.instance.assert.left.terms, ...o.instance.assert.right.terms]) {
-      const key = cellKey(term.cell);
-      const list = byCell.get(key);
-      if (list) {
-        if (list.at(-1) !== o) list.push(o);
-      } else byCell.set(key, [o]);
+    for (const side of [o.instance.assert.left, o.instance.assert.right]) {
+      for (const key of exprSlots(side)) {
+        const list = byCell.get(key);
+        if (list) {
+          if (list[list.length - 1] !== o) list.push(o);
+        } else byCell.set(key, [o]);
+      }
     }
   }
   return byCell;
@@ -115,7 +116,7 @@ function coefficientOn(instance: AssertionInstance, cell: CellRef): number {
 }
 
 function onRight(instance: AssertionInstance, key: number): boolean {
-  return instance.assert.right.terms.some((t) => cellKey(t.cell) === key);
+  return exprSlots(instance.assert.right).includes(key);
 }
 
 function roundLike(value: number, tolerance: number): number {

@@ -143,6 +143,11 @@ function slotExpr(expr: LinearExpr): SlotExpr {
   return compiled;
 }
 
+/** The slots of an expression's cells, in term order (computed once per expression). */
+export function exprSlots(expr: LinearExpr): Int32Array {
+  return slotExpr(expr).slots;
+}
+
 /** The value of a linear combination; NaN when a cell has no value. */
 export function exprValue(expr: LinearExpr, values: CellValues): number {
   const { slots, coefficients, constant } = slotExpr(expr);

@@ -76,9 +76,16 @@ export function createTextContext(
   /** The report folded and indexed once per lint (made here when not given). */
   prepared?: FoldedReport,
 ): TextContext {
-  const rules = new Map(template.rules.map((r) => [r.id, r]));
-  const cells = new Map<string, Cell>();
-  for (const c of model.cells) cells.set(cellId(c), c);
+  const rules = rulesById(template);
+  let byId: Map<string, Cell> | undefined;
+  // Built on first use: many reports never reach a check that reads a cell.
+  const cells = (): Map<string, Cell> => {
+    if (!byId) {
+      byId = new Map();
+      for (const c of model.cells) byId.set(cellId(c), c);
+    }
+    return byId;
+  };
 
   const active = (ruleId: string): CompiledRule | undefined => {
     const rule = rules.get(ruleId);
@@ -108,9 +115,9 @@ export function createTextContext(
       return units;
     },
     lexicon: (name) => template.lexicons[name] ?? [],
-    cell: (ref) => cells.get(cellId(ref)),
+    cell: (ref) => cells().get(cellId(ref)),
     value(ref) {
-      const c = cells.get(cellId(ref));
+      const c = cells().get(cellId(ref));
       if (!c || c.status === 'missing' || c.value === null) return undefined;
       return c.status === 'number' ? c.value : 0;
     },
@@ -134,6 +141,14 @@ export function createTextContext(
       };
     },
   };
+}
+
+const ruleMaps = new WeakMap<CompiledTemplate, ReadonlyMap<string, CompiledRule>>();
+
+function rulesById(template: CompiledTemplate): ReadonlyMap<string, CompiledRule> {
+  let map = ruleMaps.get(template);
+  if (!map) ruleMaps.set(template, (map = new Map(template.rules.map((r) => [r.id, r]))));
+  return map;
 }
 
 const single = new WeakMap<CompiledTemplate, readonly CompiledTemplate[]>();

@@ -78,20 +78,23 @@ export function unitsWithLiterals(
   literals: LiteralIndex,
 ): Range[] {
   if (clauses.length === 0) return [...units];
-  // The most selective clause is scanned over the whole text; the others are
-  // only looked for inside the units it leaves, which are few.
-  const [first, ...rest] = bySelectivity(clauses);
-  const hit = new Set<number>();
-  for (const literal of new Set(first)) {
-    for (const u of unitsHit(index, literals, units, literal)) hit.add(u);
+  // Units are marked per clause from the literal index (no unit is sliced or
+  // searched); the most selective clause first, so the candidates shrink fast.
+  let candidates: number[] | undefined;
+  const marked = new Uint8Array(units.length);
+  for (const clause of bySelectivity(clauses)) {
+    marked.fill(0);
+    for (const literal of clause) {
+      for (const u of unitsHit(index, literals, units, literal)) marked[u] = 1;
+    }
+    if (candidates) candidates = candidates.filter((u) => marked[u] === 1);
+    else {
+      candidates = [];
+      for (let u = 0; u < units.length; u++) if (marked[u] === 1) candidates.push(u);
+    }
+    if (candidates.length === 0) return [];
   }
-  const kept = [...hit]
-    .sort((a, b) => a - b)
-    .filter((i) => {
-      const slice = foldedUnit(index, units[i]!).folded;
-      return rest.every((clause) => clause.some((literal) => slice.includes(literal)));
-    });
-  return kept.map((i) => units[i]!);
+  return candidates!.map((u) => units[u]!);
 }
 
 const sortedClauses = new WeakMap<readonly (readonly string[])[], readonly (readonly string[])[]>();
@@ -128,8 +131,11 @@ function unitsHit(
   const { order, starts } = sortedStarts(units);
   const offsets = index.sourceOffsets;
   const hit: number[] = [];
+  // Positions and units are both in text order: walk them together.
+  let k = -1; // the last unit starting at or before the position
   for (const at of literals.positions(literal)) {
-    const k = lastAtOrBefore(starts, offsets[at]!);
+    const start = offsets[at]!;
+    while (k + 1 < starts.length && starts[k + 1]! <= start) k++;
     if (k >= 0 && offsets[at + literal.length - 1]! < units[order[k]!]!.end) {
       if (hit[hit.length - 1] !== order[k]!) hit.push(order[k]!);
     }
@@ -177,26 +183,17 @@ const sortedCache = new WeakMap<readonly Range[], { order: Int32Array; starts: I
 function sortedStarts(units: readonly Range[]): { order: Int32Array; starts: Int32Array } {
   let cached = sortedCache.get(units);
   if (!cached) {
-    const order = Int32Array.from(units, (_, i) => i);
-    if (units.some((u, i) => i > 0 && u.start < units[i - 1]!.start)) {
-      order.sort((a, b) => units[a]!.start - units[b]!.start);
+    const order = new Int32Array(units.length);
+    let sorted = true;
+    for (let i = 0; i < units.length; i++) {
+      order[i] = i;
+      if (i > 0 && units[i]!.start < units[i - 1]!.start) sorted = false;
     }
-    cached = { order, starts: Int32Array.from(order, (i) => units[i]!.start) };
+    if (!sorted) order.sort((a, b) => units[a]!.start - units[b]!.start);
+    const starts = new Int32Array(units.length);
+    for (let k = 0; k < order.length; k++) starts[k] = units[order[k]!]!.start;
+    cached = { order, starts };
     sortedCache.set(units, cached);
   }
   return cached;
-}
-
-function lastAtOrBefore(sorted: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= value) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
