@@ -110,12 +110,17 @@ export function foldRange(text: string, start: number, end: number): Folded {
 
 /** Fold a string for comparison (no offsets). */
 export function fold(text: string): string {
+  return foldSlice(text, 0, text.length);
+}
+
+/** `fold(text.slice(start, end))`, without the intermediate copy when folding changes something. */
+export function foldSlice(text: string, start: number, end: number): string {
   // Most labels fold to themselves (ideographs only): no new string then.
-  let same = 0;
-  while (same < text.length && table[text.charCodeAt(same)] === text.charCodeAt(same)) same++;
-  if (same === text.length) return text;
-  let out = text.slice(0, same);
-  for (let i = same; i < text.length; i++) {
+  let same = start;
+  while (same < end && table[text.charCodeAt(same)] === text.charCodeAt(same)) same++;
+  if (same === end) return start === 0 && end === text.length ? text : text.slice(start, end);
+  let out = text.slice(start, same);
+  for (let i = same; i < end; i++) {
     const c = text.charCodeAt(i);
     let v = table[c] as number;
     if (v === UNKNOWN) v = classify(c);
@@ -124,7 +129,8 @@ export function fold(text: string): string {
       out += String.fromCharCode(v);
       continue;
     }
-    const cp = text.codePointAt(i) as number;
+    // A surrogate pair cut by `end` is a lone surrogate here, as in the slice.
+    const cp = i + 1 < end ? (text.codePointAt(i) as number) : c;
     out += foldCodePoint(cp);
     if (cp > 0xffff) i++;
   }

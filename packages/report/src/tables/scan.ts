@@ -6,7 +6,7 @@
  * looked for. Nothing here decides what the values mean: see cells.ts.
  */
 import type { RowDecl } from '@govlint/dsl';
-import { type Folded, fold, foldRange, sourceRange } from '../fold.js';
+import { type Folded, foldRange, foldSlice, sourceRange } from '../fold.js';
 import {
   type Label,
   type LabelMatch,
@@ -90,7 +90,11 @@ export function scanTable(
   const headerSeen = new Set<number>();
 
   const unlabelled = rowRefs.findIndex((r) => r.decl.label === '');
-  const folded = tokens.map((t) => (t.kind === 'text' ? fold(text.slice(t.start, t.end)) : ''));
+  const folded: string[] = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    folded[i] = t.kind === 'text' ? foldSlice(text, t.start, t.end) : '';
+  }
 
   const prefer = (candidates: readonly Label[]): Label | undefined => {
     if (candidates.length <= 1) return candidates[0];
@@ -113,8 +117,11 @@ export function scanTable(
     current = null;
   };
   const endOrphan = (): void => {
-    if (orphan.length > 0) scan.orphanRuns.push(orphan);
-    orphan = [];
+    // A new list only when the old one was kept: this runs at every label.
+    if (orphan.length > 0) {
+      scan.orphanRuns.push(orphan);
+      orphan = [];
+    }
   };
 
   const onHit = (hit: LabelHit): void => {
@@ -186,14 +193,20 @@ export function scanTable(
           slots: [...pendingEmpty, t],
         };
       } else orphan.push(t);
-      if (t.kind !== 'empty') pendingEmpty = [];
+      if (t.kind !== 'empty' && pendingEmpty.length > 0) pendingEmpty = [];
       continue;
     }
-    pendingEmpty = [];
+    if (pendingEmpty.length > 0) pendingEmpty = [];
     const f = folded[i] as string;
     if (f.length === 0) continue;
     if (isBareNumbering(f)) {
       numberingBefore = f;
+      continue;
+    }
+    // Most text is one label, written exactly: its hit is made here, with nothing pending.
+    const exact = matchExact(labels, f, accept, prefer, numberingBefore);
+    if (exact) {
+      onHit({ label: exact.label, how: exact.how, start: t.start, end: t.end, token: i });
       continue;
     }
     const found = matchAt(text, tokens, folded, i, labels, accept, prefer, numberingBefore, zone);
@@ -225,6 +238,7 @@ interface Found {
   readonly last: number;
 }
 
+/** A token that is not exactly a label: a label split over tokens, labels inside it, or a relaxed match. */
 function matchAt(
   text: string,
   tokens: readonly Token[],
@@ -250,8 +264,7 @@ function matchAt(
     ],
     last,
   });
-  const exact = matchExact(labels, f.folded, accept, prefer, numberingBefore);
-  if (exact) return single(exact);
+  // (An exact match of the token alone was tried by the caller.)
   // A label split over several cells or lines: `AB⏎CD` for `ABCD`.
   if (
     labels.prefixes.has(f.folded) ||
