@@ -21,12 +21,19 @@ export class Runner {
   constructor(private readonly options: RunOptions) {
     this.configs = new ConfigLoader(options.configFile);
     this.linters = new LinterCache(options.rulesDirs);
+    // Asked for every file: the ids are collected once per linter.
+    const known = new WeakMap<Linter, { rules: Set<string>; templates: Set<string> }>();
     this.configs.known = (rulePaths) => {
       const linter = this.linters.get(rulePaths);
-      return {
-        rules: new Set(linter.rules().map((r) => r.id)),
-        templates: new Set(linter.templates().map((t) => t.id)),
-      };
+      let ids = known.get(linter);
+      if (!ids) {
+        ids = {
+          rules: new Set(linter.rules().map((r) => r.id)),
+          templates: new Set(linter.templates().map((t) => t.id)),
+        };
+        known.set(linter, ids);
+      }
+      return ids;
     };
   }
 
