@@ -101,8 +101,9 @@ export class SearchMemo {
         if (held === pos) return row;
         if (held < this.origin) {
           this.rowPos[row] = pos;
-          this.seen.fill(0, row * this.size, (row + 1) * this.size);
-          this.jumps.fill(0, row * this.gaps, (row + 1) * this.gaps);
+          // Loops, not fill(): rows are short, and this runs once per position.
+          for (let k = row * this.size; k < (row + 1) * this.size; k++) this.seen[k] = 0;
+          for (let k = row * this.gaps; k < (row + 1) * this.gaps; k++) this.jumps[k] = 0;
           return row;
         }
       }

@@ -7,10 +7,27 @@
  * O(program size) however wide the gaps are: O(text × program) in all.
  */
 import { isDigit, type Program } from './pattern-program.js';
+import {
+  BEFORE,
+  CHAR,
+  DIGIT,
+  GAP,
+  JMP,
+  MATCH,
+  OTHER,
+  SPLIT,
+  type Tables,
+  tablesOf,
+} from './pattern-tables.js';
 
 /** Counts the matcher's work, for tests that check it stays linear. */
 export interface MatchStats {
   steps: number;
+}
+
+/** A scan's work: its steps, and the positions it swept (each costing O(program)). */
+export interface ScanWork extends MatchStats {
+  positions: number;
 }
 
 /** A start beyond every text: "no thread here". */
@@ -124,128 +141,27 @@ class GapWindow {
   }
 }
 
-/**
- * The characters a match can begin with, or null when any can (a leading gap,
- * an empty match). Computed once per program: where nothing is under way and
- * the character is not among them, no match begins, so the scan skips ahead.
- */
-const firstChars = new WeakMap<Program, ReadonlySet<number> | null>();
-
-function firstCharsOf(program: Program): ReadonlySet<number> | null {
-  const cached = firstChars.get(program);
-  if (cached !== undefined) return cached;
-  const { insts } = program;
-  const out = new Set<number>();
-  const seen = new Set<number>();
-  let unrestricted = false;
-  const walk = (pc: number): void => {
-    if (unrestricted || seen.has(pc)) return;
-    seen.add(pc);
-    const inst = insts[pc]!;
-    switch (inst.op) {
-      case 'jmp':
-        return walk(inst.x);
-      case 'split':
-        walk(inst.x);
-        return walk(inst.y);
-      case 'save':
-      case 'note':
-      case 'boundary':
-        return walk(pc + 1);
-      case 'char':
-        out.add(inst.c);
-        return;
-      case 'digit':
-        for (let d = 48; d <= 57; d++) out.add(d);
-        return;
-      default:
-        unrestricted = true;
-    }
-  };
-  walk(0);
-  const result = unrestricted ? null : out;
-  firstChars.set(program, result);
-  return result;
-}
-
-// Instructions as numbers, so the loop over every position stays cheap.
-const OTHER = 0; // save, note: pass through
-const JMP = 1;
-const SPLIT = 2;
-const BEFORE = 3; // boundary before
-const AFTER = 4; // boundary after
-const GAP = 5;
-const MATCH = 6;
-const CHAR = 7;
-const ANY = 8;
-const DIGIT = 9;
-
-/** A program's tables and scratch state, built once and reused by every scan. */
-interface Scanner {
-  readonly op: Uint8Array;
-  /** The jump target, the split's first target or the character. */
-  readonly x: Int32Array;
-  readonly y: Int32Array;
-  readonly consumers: Int32Array;
+/** A scan's scratch state, reused by every scan of the program. */
+interface Scratch {
   readonly windows: readonly (GapWindow | undefined)[];
   readonly gapWindows: readonly GapWindow[];
-  readonly first: ReadonlySet<number> | null;
-  /** Scratch rows of `reach` (below), reused by every scan of the program. */
+  /** Two rows of `reach` (below). */
   readonly rows: readonly [Int32Array, Int32Array];
 }
 
-const scanners = new WeakMap<Program, Scanner>();
+const scratches = new WeakMap<Program, Scratch>();
 
-function scannerOf(program: Program): Scanner {
-  const cached = scanners.get(program);
+function scratchOf(program: Program, { op, x, y }: Tables): Scratch {
+  const cached = scratches.get(program);
   if (cached) return cached;
-  const { insts } = program;
-  const op = new Uint8Array(insts.length);
-  const x = new Int32Array(insts.length);
-  const y = new Int32Array(insts.length);
-  const windows = insts.map((inst, pc) => {
-    switch (inst.op) {
-      case 'jmp':
-        [op[pc], x[pc]] = [JMP, inst.x];
-        break;
-      case 'split':
-        [op[pc], x[pc], y[pc]] = [SPLIT, inst.x, inst.y];
-        break;
-      case 'boundary':
-        op[pc] = inst.side === 'before' ? BEFORE : AFTER;
-        break;
-      case 'gap':
-        op[pc] = GAP;
-        return new GapWindow(inst.min, inst.max);
-      case 'match':
-        op[pc] = MATCH;
-        break;
-      case 'char':
-        [op[pc], x[pc]] = [CHAR, inst.c];
-        break;
-      case 'any':
-        op[pc] = ANY;
-        break;
-      case 'digit':
-        op[pc] = DIGIT;
-        break;
-      default:
-        op[pc] = OTHER;
-    }
-    return undefined;
-  });
-  const scanner: Scanner = {
-    op,
-    x,
-    y,
-    consumers: Int32Array.from([...op.keys()].filter((pc) => op[pc]! >= CHAR)),
+  const windows = [...op].map((o, pc) => (o === GAP ? new GapWindow(x[pc]!, y[pc]!) : undefined));
+  const scratch: Scratch = {
     windows,
     gapWindows: windows.filter((w): w is GapWindow => w !== undefined),
-    first: firstCharsOf(program),
-    rows: [new Int32Array(insts.length), new Int32Array(insts.length)],
+    rows: [new Int32Array(op.length), new Int32Array(op.length)],
   };
-  scanners.set(program, scanner);
-  return scanner;
+  scratches.set(program, scratch);
+  return scratch;
 }
 
 /**
@@ -257,9 +173,11 @@ export function leftmostStart(
   program: Program,
   text: string,
   from: number,
-  stats?: MatchStats,
+  work: ScanWork,
 ): number {
-  const { op, x, y, consumers, windows, gapWindows, first, rows } = scannerOf(program);
+  const tables = tablesOf(program);
+  const { op, x, y, consumers, first } = tables;
+  const { windows, gapWindows, rows } = scratchOf(program, tables);
   const size = op.length;
   for (const w of gapWindows) w.clear();
   // reach[pc]: the smallest start of a thread at pc at the current position.
@@ -270,10 +188,11 @@ export function leftmostStart(
   let steps = 0;
   for (let pos = from; pos <= text.length; pos++) {
     if (best === NONE && !live && first) {
-      while (pos < text.length && !first.has(text.charCodeAt(pos))) pos++;
+      while (pos < text.length && !first[text.charCodeAt(pos)]) pos++;
       if (pos >= text.length) break;
     }
     if (best === NONE && pos < reach[0]!) reach[0] = pos;
+    work.positions++;
     // Zero-width steps, in program order: every jump goes forward except a
     // number's loop, whose target (a digit) only acts in the next pass.
     for (let pc = 0; pc < size; pc++) {
@@ -323,9 +242,10 @@ export function leftmostStart(
     if (!live) for (const w of gapWindows) live ||= w.live;
     const swap = reach;
     reach = next;
-    next = swap.fill(NONE);
+    next = swap;
+    for (let pc = 0; pc < size; pc++) next[pc] = NONE; // cheaper than fill() on a short row
     if (best !== NONE && !live) break;
   }
-  if (stats) stats.steps += steps;
+  work.steps += steps;
   return best === NONE ? -1 : best;
 }

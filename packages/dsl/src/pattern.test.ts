@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { PatternNode } from './compiled.js';
 import { compilePack } from './pack.js';
 import { compilePattern, findMatches } from './pattern.js';
+import { leftmostStart } from './pattern-scan.js';
+import { matchStarts } from './pattern-starts.js';
 import { MINI } from './test/packs.js';
 import { compileReference, referenceFindMatches } from './test/pike-reference.js';
 
@@ -222,6 +224,40 @@ describe('pathological patterns (issue 7)', () => {
     expect(steps(2000)).toBeLessThanOrEqual(30 * text.length);
   });
 
+  it('does not rescan past each match to rule out an earlier start', () => {
+    // After each 丙 the scan must look 200 characters on for the 乙 the 甲
+    // before it waits for; the next scan would look there again.
+    const node = (max: number): PatternNode => ({
+      kind: 'alt',
+      options: [
+        {
+          kind: 'seq',
+          items: [
+            { kind: 'literal', text: '甲' },
+            { kind: 'gap', min: 0, max },
+            { kind: 'literal', text: '乙' },
+          ],
+        },
+        { kind: 'literal', text: '丙' },
+      ],
+    });
+    const text = '甲丙'.repeat(10_000);
+    const steps = (max: number): number => {
+      const stats = { steps: 0 };
+      const found = findMatches(compilePattern(node(max)), text, 0, text.length, stats);
+      expect(found.map((m) => m.range.start)).toEqual(
+        Array.from({ length: 10_000 }, (_, i) => 2 * i + 1),
+      );
+      return stats.steps;
+    };
+    expect(steps(2000)).toBeLessThanOrEqual(steps(20) * 1.25);
+    expect(steps(2000)).toBeLessThanOrEqual(30 * text.length);
+    const part = text.slice(0, 3000);
+    expect(findMatches(compilePattern(node(200)), part)).toEqual(
+      referenceFindMatches(compileReference(node(200)), part),
+    );
+  });
+
   it('starts a match where the previous one ended, even an empty one', () => {
     // Regression: the search's memory of the previous match's last position
     // (where it succeeded) must not be taken for a failure there.
@@ -307,6 +343,21 @@ describe('the two-phase matcher against the old Pike VM', () => {
         );
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('finds the same starts scanning forwards and in one pass backwards', () => {
+    fc.assert(
+      fc.property(node, text, (pattern, input) => {
+        const program = compilePattern(pattern, lexicons);
+        const work = { steps: 0, positions: 0 };
+        const backwards = [...matchStarts(program, input, 0, work)];
+        const forwards = backwards.map((_, p) =>
+          leftmostStart(program, input, p, work) === p ? 1 : 0,
+        );
+        expect(backwards).toEqual(forwards);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -17,6 +17,7 @@ import { type FoldedText, foldWithOffsets, type Range } from '@govlint/text';
 import { type Found, matchAt, SearchMemo } from './pattern-anchored.js';
 import type { Program } from './pattern-program.js';
 import { leftmostStart, type MatchStats } from './pattern-scan.js';
+import { matchStarts } from './pattern-starts.js';
 
 export { compilePattern, type Program } from './pattern-program.js';
 export type { MatchStats } from './pattern-scan.js';
@@ -58,15 +59,27 @@ export function findMatchesFolded(
   const { folded, sourceOffsets } = span;
   const out: PatternMatch[] = [];
   const memo = new SearchMemo(program.insts.length, program.gaps);
+  const work = { steps: 0, positions: 0 };
+  // Once the forward scans have swept the text a few times over, one pass
+  // backwards finds every start at once, keeping the whole search linear.
+  let starts: Uint8Array | undefined;
+  let base = 0;
   let from = 0;
   while (from <= folded.length) {
-    const start = leftmostStart(program, folded, from, stats);
+    if (!starts && work.positions > 2 * (folded.length + 1)) {
+      [starts, base] = [matchStarts(program, folded, from, work), from];
+    }
+    let start = -1;
+    if (starts) {
+      for (let p = from; p <= folded.length && start < 0; p++) if (starts[p - base]) start = p;
+    } else start = leftmostStart(program, folded, from, work);
     if (start < 0) break;
     // Phase 1 proved a match begins at `start`, so phase 2 always finds one.
-    const m = matchAt(program, folded, start, memo, stats)!;
+    const m = matchAt(program, folded, start, memo, work)!;
     out.push(toMatch(program, source, folded, sourceOffsets, m));
     from = Math.max(m.slots[1]!, m.slots[0]! + 1);
   }
+  if (stats) stats.steps += work.steps;
   return out;
 }
 
