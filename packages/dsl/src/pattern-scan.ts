@@ -76,18 +76,6 @@ class Ring {
   clear(): void {
     this.head = this.length = 0;
   }
-  /** Keeps only the entries whose start is below `limit`, in order. */
-  keepBelow(limit: number): void {
-    let kept = 0;
-    for (let k = 0; k < this.length; k++) {
-      const i = this.at(k);
-      if (this.starts[i]! >= limit) continue;
-      const j = this.at(kept++);
-      this.entries[j] = this.entries[i]!;
-      this.starts[j] = this.starts[i]!;
-    }
-    this.length = kept;
-  }
 }
 
 /**
@@ -117,22 +105,24 @@ class GapWindow {
     this.waiting.push(pos, start);
   }
 
-  /** The smallest start among the entries the gap may end after at `pos`. */
-  exitAt(pos: number): number {
+  /**
+   * The smallest start below `limit` among the entries the gap may end after
+   * at `pos`. Entries at or above it (a match with that start is known) are
+   * dropped as they come up: each entry is handled O(1) times in all.
+   */
+  exitAt(pos: number, limit: number): number {
     const { waiting, ready } = this;
     while (waiting.length > 0 && waiting.frontEntry() + this.min <= pos) {
       const start = waiting.frontStart();
-      while (ready.length > 0 && ready.backStart() >= start) ready.popBack();
-      ready.push(waiting.frontEntry(), start);
+      if (start < limit) {
+        while (ready.length > 0 && ready.backStart() >= start) ready.popBack();
+        ready.push(waiting.frontEntry(), start);
+      }
       waiting.shift();
     }
+    while (ready.length > 0 && ready.backStart() >= limit) ready.popBack();
     while (ready.length > 0 && ready.frontEntry() + this.max < pos) ready.shift();
     return ready.length > 0 ? ready.frontStart() : NONE;
-  }
-
-  keepBelow(limit: number): void {
-    this.waiting.keepBelow(limit);
-    this.ready.keepBelow(limit);
   }
 
   clear(): void {
@@ -206,7 +196,7 @@ export function leftmostStart(
         if (!window.live) continue;
         steps++;
         to = pc + 1;
-        via = window.exitAt(pos);
+        via = window.exitAt(pos, best);
       } else if (start >= best || o >= CHAR) {
         continue;
       } else {
@@ -216,9 +206,8 @@ export function leftmostStart(
           if (start < reach[x[pc]!]!) reach[x[pc]!] = start;
           to = y[pc]!;
         } else if (o === MATCH) {
-          // Later starts cannot win any more: drop them.
+          // Later starts cannot win any more: they are dropped from now on.
           best = start;
-          for (const w of gapWindows) w.keepBelow(best);
         } else if (o === OTHER) to = pc + 1;
         else if (!isDigit(text.charCodeAt(o === BEFORE ? pos - 1 : pos))) to = pc + 1;
       }
