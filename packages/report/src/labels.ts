@@ -122,6 +122,9 @@ export function tableLabels(table: TableDecl): TableLabels {
   return { table, labels: usable, byFolded, byBody, prefixes, needles, anchors };
 }
 
+/** A column's block and index as one number: a set key with no string built per lookup. */
+export const columnKey = (l: Label): number => l.block * 0x10000 + l.index;
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);

@@ -50,18 +50,22 @@ export function rowValues(
   align: readonly (number | undefined)[] | null = null,
 ): RowValues {
   const k = block.columns.length;
+  // The common case, a full row, is read in one pass with no intermediate lists.
+  const cells: CellRead[] = [];
+  let extra: Token[] | null = null;
+  let extraDone = false;
+  for (const t of slots) {
+    if (!isValue(t)) continue;
+    if (cells.length < k) cells.push(readValue(t, cells.length));
+    else if (!extraDone) {
+      // Only whole cells count as extra: digits inside running text after the table do not.
+      if (t.alone) (extra ??= []).push(t);
+      else extraDone = true;
+    }
+  }
+  if (cells.length === k) return { cells, extra: extra ?? [], ambiguous: null, segmented: false };
   const values = slots.filter(isValue);
   const none: RowValues = { cells: [], extra: [], ambiguous: null, segmented: false };
-  if (values.length >= k) {
-    const cells = values.slice(0, k).map(readValue);
-    // Only whole cells count as extra: digits inside running text after the table do not.
-    const extra: Token[] = [];
-    for (const t of values.slice(k)) {
-      if (!t.alone) break;
-      extra.push(t);
-    }
-    return { ...none, cells, extra };
-  }
   if (values.length > 0 && values.every((t) => t.kind === 'number') && isGlued(values, k)) {
     const cut = segmentRow(values, k, identities, (c) => block.columns[c]?.kind.type === 'amount');
     if (cut.kind === 'unique') {

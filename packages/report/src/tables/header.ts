@@ -6,7 +6,7 @@
  * whether the header is too garbled to be read at all.
  */
 import type { TableDecl } from '@govlint/dsl';
-import type { Label } from '../labels.js';
+import { type Label, columnKey } from '../labels.js';
 import type { Token } from '../tokens.js';
 import type { LabelHit, TableScan } from './scan.js';
 
@@ -19,6 +19,8 @@ export function positionalColumns(
   scan: TableScan,
   columnLabels: readonly Label[],
 ): PositionalColumn[] {
+  // Most headers leave nothing unmatched: nothing to place then.
+  if (scan.unmatchedHeader.length === 0) return [];
   const hits = scan.header.filter((h) => h.label.kind === 'column');
   const seen = new Set(hits.map((h) => `${h.label.block}:${h.label.index}`));
   const out: PositionalColumn[] = [];
@@ -50,12 +52,10 @@ export function matchedColumnCount(
   scan: TableScan,
   positional: readonly PositionalColumn[],
 ): number {
-  const keys = new Set(
-    scan.header
-      .filter((h) => h.label.kind === 'column')
-      .map((h) => `${h.label.block}:${h.label.index}`),
-  );
-  for (const p of positional) keys.add(`${p.label.block}:${p.label.index}`);
+  // Keyed by number, not by a string built for each label.
+  const keys = new Set<number>();
+  for (const h of scan.header) if (h.label.kind === 'column') keys.add(columnKey(h.label));
+  for (const p of positional) keys.add(columnKey(p.label));
   return keys.size;
 }
 

@@ -3,6 +3,7 @@ import { type Lines, lineOf } from '../lines.js';
 import type { Layout } from '../model.js';
 import type { RowValues } from './cells.js';
 import type { RowScan } from './scan.js';
+import type { Token } from '../tokens.js';
 
 export function layoutOf(
   text: string,
@@ -23,20 +24,36 @@ export function layoutOf(
 }
 
 function rowLayout(text: string, lines: Lines, r: RowScan): Layout | null {
-  const values = r.slots.filter((t) => t.kind !== 'empty');
-  const first = values[0];
-  const last = values.at(-1);
+  let first: Token | undefined;
+  let last: Token | undefined;
+  for (const t of r.slots) {
+    if (t.kind === 'empty') continue;
+    first ??= t;
+    last = t;
+  }
   if (!first || !last) return null;
   // An unlabelled row (table 四) is judged by its values alone.
   const from = r.decl.label === '' ? first.start : r.hit.start;
   const n = lineOf(lines, from);
   const start = lines.starts[n] as number;
   const end = lines.ends[n] as number;
-  const line = text.slice(start, Math.min(end, start + 4000));
+  // The line's first 4000 units, looked at in place (no copy per row).
+  const limit = Math.min(end, start + 4000);
+  const pipe = has(text, start, limit, 124 /* | */);
   if (last.start < end) {
-    if (line.trimStart().startsWith('|')) return 'markdown';
-    if (line.includes('|')) return 'pipe-rows';
-    return line.includes('\t') ? 'tab-rows' : 'flattened';
+    let s = start;
+    while (s < limit && WHITESPACE.test(text[s] as string)) s++;
+    if (text.charCodeAt(s) === 124 && s < limit) return 'markdown';
+    if (pipe) return 'pipe-rows';
+    return has(text, start, limit, 9) ? 'tab-rows' : 'flattened';
   }
-  return line.includes('|') ? 'pipe-cells' : 'cell-per-line';
+  return pipe ? 'pipe-cells' : 'cell-per-line';
+}
+
+/** What `String.prototype.trimStart` removes. */
+const WHITESPACE = /^\s$/u;
+
+function has(text: string, start: number, end: number, code: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
 }

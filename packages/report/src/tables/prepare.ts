@@ -3,7 +3,7 @@
  * read with it: label indexes, row order, row-local identities.
  */
 import type { BlockDecl, CompiledTemplate, TableDecl } from '@govlint/dsl';
-import { type TableLabels, tableLabels } from '../labels.js';
+import { type Label, type TableLabels, tableLabels } from '../labels.js';
 import type { RowRef } from './scan.js';
 import { columnName, tableData } from './names.js';
 import { type RowIdentity, rowIdentities } from './segment.js';
@@ -19,6 +19,8 @@ export interface PreparedTable {
   readonly anchorRuns: readonly string[];
   /** Column names for findings, per block. */
   readonly columnNames: readonly (readonly string[])[];
+  /** The column labels (aliases included), for the header checks. */
+  readonly columnLabels: readonly Label[];
   /** `表三` etc. and the title, for findings. */
   readonly data: ReturnType<typeof tableData>;
 }
@@ -55,6 +57,7 @@ function prepareTable(template: CompiledTemplate, decl: TableDecl): PreparedTabl
     anchors,
     anchorRuns,
     columnNames,
+    columnLabels: labels.labels.filter((l) => l.kind === 'column'),
     data: tableData(decl),
   };
 }

@@ -113,10 +113,7 @@ function readTable(
   );
   const cells = reportCells(ctx, table, present, values);
 
-  const header = positionalColumns(
-    scan,
-    table.labels.labels.filter((l) => l.kind === 'column'),
-  );
+  const header = positionalColumns(scan, table.columnLabels);
   for (const p of header) {
     const found = ctx.text.slice(p.token.start, p.token.end);
     labelVariant(
@@ -128,9 +125,11 @@ function readTable(
       'position',
     );
   }
-  for (const h of scan.header.concat(scan.others)) {
-    if (h.how === 'prefix' || h.how === 'suffix' || h.how === 'fuzzy') {
-      labelVariant(ctx, decl, h, ctx.text.slice(h.start, h.end), h.label.text, h.how);
+  for (const hits of [scan.header, scan.others]) {
+    for (const h of hits) {
+      if (h.how === 'prefix' || h.how === 'suffix' || h.how === 'fuzzy') {
+        labelVariant(ctx, decl, h, ctx.text.slice(h.start, h.end), h.label.text, h.how);
+      }
     }
   }
   for (const r of present) {

@@ -12,6 +12,7 @@ import {
   type LabelMatch,
   type MatchKind,
   type TableLabels,
+  columnKey,
   findInner,
   matchExact,
   matchRelaxed,
@@ -58,9 +59,6 @@ export interface RowRef {
 }
 
 const MAX_MERGE = 6;
-
-/** A column's block and index as one number (no string built per lookup). */
-const columnKey = (l: Label): number => l.block * 0x10000 + l.index;
 const SENTENCE = /[。；;！!？?]/u;
 
 export function scanTable(
