@@ -113,28 +113,49 @@ export function fold(text: string): string {
   return foldSlice(text, 0, text.length);
 }
 
-/** `fold(text.slice(start, end))`, without the intermediate copy when folding changes something. */
+/** Scratch units for `foldSlice`: grown on demand, reused by every call. */
+let scratch = new Uint16Array(256);
+
+/** The scratch buffer, with room for `extra` units after the first `used`. */
+function reserve(used: number, extra: number): Uint16Array {
+  if (used + extra > scratch.length) {
+    const grown = new Uint16Array(Math.max(scratch.length * 2, used + extra));
+    grown.set(scratch.subarray(0, used));
+    scratch = grown;
+  }
+  return scratch;
+}
+
+/**
+ * `fold(text.slice(start, end))`. The folded units are written to a scratch
+ * buffer and made a string once: appending them one by one would build a
+ * chain of string pieces that every later read must flatten.
+ */
 export function foldSlice(text: string, start: number, end: number): string {
   // Most labels fold to themselves (ideographs only): no new string then.
   let same = start;
   while (same < end && table[text.charCodeAt(same)] === text.charCodeAt(same)) same++;
   if (same === end) return start === 0 && end === text.length ? text : text.slice(start, end);
-  let out = text.slice(start, same);
+  let n = 0;
+  let units = reserve(0, end - start);
+  for (let i = start; i < same; i++) units[n++] = text.charCodeAt(i);
   for (let i = same; i < end; i++) {
     const c = text.charCodeAt(i);
     let v = table[c] as number;
     if (v === UNKNOWN) v = classify(c);
     if (v === DELETED) continue;
     if (v !== COMPLEX) {
-      out += String.fromCharCode(v);
+      units[n++] = v;
       continue;
     }
     // A surrogate pair cut by `end` is a lone surrogate here, as in the slice.
     const cp = i + 1 < end ? (text.codePointAt(i) as number) : c;
-    out += foldCodePoint(cp);
+    const f = foldCodePoint(cp);
+    units = reserve(n, f.length + (end - i));
+    for (let k = 0; k < f.length; k++) units[n++] = f.charCodeAt(k);
     if (cp > 0xffff) i++;
   }
-  return out;
+  return unitsToString(units, n);
 }
 
 /** Source range of folded units [from, to): from the first unit's code point to the end of the last's. */

@@ -6,7 +6,7 @@
 import type { CompiledTemplate, SectionDecl } from '@govlint/dsl';
 import type { Range } from '@govlint/text';
 import type { Findings } from './findings.js';
-import { fold, foldCodePoint } from './fold.js';
+import { fold, foldCodePoint, foldSlice } from './fold.js';
 import type { Lines } from './lines.js';
 import { isTopLevelNumbering, ordinalOf, splitNumbering } from './numbering.js';
 import type { FoundSection } from './sections.js';
@@ -136,7 +136,7 @@ function numberingDuplicate(
     const end = lines.ends[n] as number;
     if (start < first.start || end - start > 200) continue;
     if (!startsTopLevel(text, start, end) || inTable(start) || isHeading(start)) continue;
-    const f = fold(text.slice(start, end)).replace(/^[#*>]+/u, '');
+    const f = foldSlice(text, start, end).replace(/^[#*>]+/u, '');
     const { numbering, body } = splitNumbering(f);
     if (
       !isTopLevelNumbering(numbering) ||

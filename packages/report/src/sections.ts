@@ -6,7 +6,7 @@
  */
 import type { CompiledTemplate, SectionDecl } from '@govlint/dsl';
 import { editDistance } from '@govlint/text';
-import { type Folded, fold, foldRange, foldUnit, sourceRange } from './fold.js';
+import { type Folded, fold, foldRange, foldSlice, foldUnit, sourceRange } from './fold.js';
 import type { Lines } from './lines.js';
 import { splitNumbering } from './numbering.js';
 
@@ -209,7 +209,7 @@ function lineCandidates(text: string, lines: Lines, p: Prepared): Candidate[] {
     let end = short ? lineEnd : start + reach;
     if (short) end -= TRAILING.exec(text.slice(start, end))?.[0].length ?? 0;
     if (end <= start) continue;
-    const fl = fold(text.slice(start, end));
+    const fl = foldSlice(text, start, end);
     if (fl.length === 0) continue;
     if (short) {
       const exact = p.byFolded.get(fl);
