@@ -201,7 +201,9 @@ function check(
   diagnostics.push(
     ...assertionDiagnostics(outcomes, roots, { index, values, severity: severityOf, docsUrl }),
   );
-  for (const d of narrativeDiagnostics(text, model, template, config, folded)) diagnostics.push(d);
+  for (const d of narrativeDiagnostics(text, model, template, config, folded, values)) {
+    diagnostics.push(d);
+  }
 
   const directives = parseDirectives(text);
   const { kept, unused } = applyDirectives(diagnostics, directives, text);

@@ -8,7 +8,14 @@
  * by every lint) gets a slot, and values live in a Float64Array with NaN for
  * "no value". No strings are built per lookup.
  */
-import type { CellRef, ComparisonOp, CompiledRule, Condition, LinearExpr } from '@govlint/dsl';
+import type {
+  CellRef,
+  ComparisonOp,
+  CompiledRule,
+  Condition,
+  LinearExpr,
+  TextCondition,
+} from '@govlint/dsl';
 import type { ReportModel } from '@govlint/report';
 
 type Cell = ReportModel['cells'][number];
@@ -50,8 +57,9 @@ export function slotOf(ref: CellRef): number {
 const registered = new WeakSet<object>();
 
 /**
- * Number every cell the rules read, once per set of rules (a template's),
- * before reading values: a model cell without a slot is not read.
+ * Number every cell the rules read (identities, and the cells narrative
+ * checks compare with), once per set of rules (a template's), before
+ * reading values: a model cell without a slot is not read.
  */
 export function registerCells(owner: object, rules: readonly CompiledRule[]): void {
   if (registered.has(owner)) return;
@@ -62,7 +70,21 @@ export function registerCells(owner: object, rules: readonly CompiledRule[]): vo
     else if (c.kind === 'not') condition(c.operand);
     else c.operands.forEach(condition);
   };
+  type AnyCondition = Condition | TextCondition;
+  const anyCondition = (c: AnyCondition): void => {
+    if (c.kind === 'compare') [c.comparison.left, c.comparison.right].forEach(expr);
+    else if (c.kind === 'not') anyCondition(c.operand);
+    else c.operands.forEach(anyCondition);
+  };
   for (const rule of rules) {
+    if (rule.check.kind === 'text') {
+      // Narrative checks compare captures with cells, and run `when` cells hold.
+      if (rule.check.when) anyCondition(rule.check.when);
+      for (const p of [...rule.check.patterns, ...(rule.check.unless ?? [])]) {
+        if (p.expect) anyCondition(p.expect);
+      }
+      continue;
+    }
     if (rule.check.kind !== 'assert') continue;
     for (const i of rule.check.instances) {
       expr(i.assert.left);

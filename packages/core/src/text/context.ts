@@ -17,6 +17,7 @@ import type { Diagnostic, Fix, Range, RelatedLocation, Severity } from '@govlint
 import type { ResolvedConfig } from '../api.js';
 import { docsUrl } from '../engine-rules.js';
 import { type MessageValues, renderMessage } from '../messages.js';
+import { CellValues, registerCells } from '../evaluate/values.js';
 import { configuredSeverity } from '../severity.js';
 import {
   type FoldedReport,
@@ -75,18 +76,12 @@ export function createTextContext(
   config: ResolvedConfig | undefined,
   /** The report folded and indexed once per lint (made here when not given). */
   prepared?: FoldedReport,
+  /** The cells' values as the identities read them (made here when not given). */
+  cellValues?: CellValues,
 ): TextContext {
   const rules = rulesById(template);
-  let byId: Map<string, Cell> | undefined;
-  // Built on first use: many reports never reach a check that reads a cell.
-  const cells = (): Map<string, Cell> => {
-    if (!byId) {
-      byId = new Map();
-      for (const c of model.cells) byId.set(cellId(c), c);
-    }
-    return byId;
-  };
-
+  registerCells(template, template.rules);
+  const cells = cellValues ?? CellValues.fromModel(model);
   const active = (ruleId: string): CompiledRule | undefined => {
     const rule = rules.get(ruleId);
     const configured = configuredSeverity(ruleId, config);
@@ -115,12 +110,8 @@ export function createTextContext(
       return units;
     },
     lexicon: (name) => template.lexicons[name] ?? [],
-    cell: (ref) => cells().get(cellId(ref)),
-    value(ref) {
-      const c = cells().get(cellId(ref));
-      if (!c || c.status === 'missing' || c.value === null) return undefined;
-      return c.status === 'number' ? c.value : 0;
-    },
+    cell: (ref) => cells.cell(ref),
+    value: (ref) => cells.get(ref),
     report(ruleId, range, values, extra = {}) {
       const rule = active(ruleId);
       if (!rule) return null;
@@ -158,10 +149,6 @@ function alone(template: CompiledTemplate): readonly CompiledTemplate[] {
   let list = single.get(template);
   if (!list) single.set(template, (list = [template]));
   return list;
-}
-
-function cellId(ref: { table: string; row: string; column: string }): string {
-  return `${ref.table}\u0000${ref.row}\u0000${ref.column}`;
 }
 
 /** Message values without the undefined ones, for the JSON-serialisable `data`. */

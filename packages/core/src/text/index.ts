@@ -7,6 +7,7 @@ import type { ReportModel } from '@govlint/report';
 import type { Diagnostic } from '@govlint/text';
 import type { ResolvedConfig } from '../api.js';
 import { dateDiagnostics } from '../dates/index.js';
+import type { CellValues } from '../evaluate/values.js';
 import { createTextContext } from './context.js';
 import type { FoldedReport } from './literal-index.js';
 import { halfWidthPunctuation } from './punctuation.js';
@@ -22,8 +23,9 @@ export function narrativeDiagnostics(
   template: CompiledTemplate,
   config: ResolvedConfig | undefined,
   prepared?: FoldedReport,
+  values?: CellValues,
 ): Diagnostic[] {
-  const ctx = createTextContext(text, model, template, config, prepared);
+  const ctx = createTextContext(text, model, template, config, prepared, values);
   return [
     ...textCheckDiagnostics(ctx),
     ...sumOfParts(ctx),
