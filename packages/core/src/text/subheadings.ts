@@ -15,6 +15,8 @@ const NUMERALS = '一二三四五六七八九十';
 const BARE = /^([一二三四五六七八九十]{1,3})(?![是方些般直定步律体站批年])[\u4e00-\u9fff]/u;
 const BRACKETED = /^([（(])([一二三四五六七八九十]{1,3})([）)])/u;
 const MAX_HEADING = 20;
+/** What BARE or BRACKETED can start with. */
+const OPENERS = `${NUMERALS}（(`;
 
 interface Heading {
   readonly text: string;
@@ -45,6 +47,8 @@ function headingOf(text: string, p: Paragraph): Heading | null {
   const end = lineEnd < 0 || lineEnd > p.range.end ? p.range.end : lineEnd;
   let start = p.range.start;
   while (start < end && /[\s#*>]/u.test(text[start]!)) start++;
+  // Only a line starting with a numeral or a bracket can be a sub-heading.
+  if (!OPENERS.includes(text[start] ?? '')) return null;
   const line = text.slice(start, end).replace(/[\s*]+$/u, '');
   return line
     ? { text: line, range: { start, end: start + line.length }, section: p.section }
