@@ -20,13 +20,9 @@ export function duplicatedWords(ctx: TextContext): Diagnostic[] {
   const allowed = new Set(ctx.lexicon('reduplications').map((e) => e.text));
   const out: Diagnostic[] = [];
   const { text } = ctx;
-  const next = nextSameUnit(text);
   for (const s of sentences(ctx)) {
     for (let i = s.start; i < s.end; i++) {
-      // A word typed twice needs its first character again 2 to MAX_WORD places on.
-      let again = next[i]!;
-      while (again !== -1 && again - i < 2) again = next[again]!;
-      if (again === -1 || again - i > MAX_WORD || !isHan(text.charCodeAt(i))) continue;
+      if (!isHan(text.charCodeAt(i))) continue;
       const length = repeatAt(text, i, s.end);
       if (length === 0) continue;
       const found = text.slice(i, i + 2 * length);
@@ -41,25 +37,6 @@ export function duplicatedWords(ctx: TextContext): Diagnostic[] {
     }
   }
   return out;
-}
-
-/** Scratch for nextSameUnit: the last position seen of each UTF-16 unit (stale between calls). */
-const lastSeen = new Int32Array(0x10000);
-
-/**
- * For each position, the next position of the same UTF-16 unit, or -1: one
- * pass from the end. `lastSeen` is not cleared between texts; an entry
- * from another text is recognised because the unit is not there.
- */
-export function nextSameUnit(text: string): Int32Array {
-  const next = new Int32Array(text.length);
-  for (let j = text.length - 1; j >= 0; j--) {
-    const c = text.charCodeAt(j);
-    const p = lastSeen[c]!;
-    next[j] = p > j && text.charCodeAt(p) === c ? p : -1;
-    lastSeen[c] = j;
-  }
-  return next;
 }
 
 /** The shortest word length L ≥ 2 such that text[i, i+L) of Chinese characters repeats right after. */
