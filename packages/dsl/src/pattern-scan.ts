@@ -7,18 +7,9 @@
  * O(program size) however wide the gaps are: O(text × program) in all.
  */
 import { isDigit, type Program } from './pattern-program.js';
-import {
-  BEFORE,
-  CHAR,
-  DIGIT,
-  GAP,
-  JMP,
-  MATCH,
-  OTHER,
-  SPLIT,
-  type Tables,
-  tablesOf,
-} from './pattern-tables.js';
+import { Op, type Tables, tablesOf } from './pattern-tables.js';
+
+const { BEFORE, CHAR, DIGIT, GAP, JMP, MATCH, OTHER, SPLIT } = Op;
 
 /** Counts the matcher's work, for tests that check it stays linear. */
 export interface MatchStats {

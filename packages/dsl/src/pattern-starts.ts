@@ -11,18 +11,9 @@
  */
 import { isDigit, type Program } from './pattern-program.js';
 import type { MatchStats } from './pattern-scan.js';
-import {
-  AFTER,
-  BEFORE,
-  CHAR,
-  DIGIT,
-  GAP,
-  JMP,
-  MATCH,
-  OTHER,
-  SPLIT,
-  tablesOf,
-} from './pattern-tables.js';
+import { Op, tablesOf } from './pattern-tables.js';
+
+const { AFTER, BEFORE, CHAR, DIGIT, GAP, JMP, MATCH, OTHER, SPLIT } = Op;
 
 /**
  * `starts[p - from]` is 1 when a match of `program` begins at position p of
