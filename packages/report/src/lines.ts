@@ -47,12 +47,22 @@ const isBlankChar = (c: number): boolean =>
 
 /** The line without surrounding whitespace, as [start, end). */
 export function trimmed(text: string, start: number, end: number): [number, number] {
+  const s = trimStart(text, start, end);
+  return [s, trimEnd(text, s, end)];
+}
+
+/** Where `text[start, end)` starts without its leading whitespace (no pair allocated, for hot loops). */
+export function trimStart(text: string, start: number, end: number): number {
   while (start < end && isBlankChar(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/** Where `text[start, end)` ends without its trailing whitespace. */
+export function trimEnd(text: string, start: number, end: number): number {
   while (end > start && isBlankChar(text.charCodeAt(end - 1))) end--;
-  return [start, end];
+  return end;
 }
 
 export function isBlank(text: string, start: number, end: number): boolean {
-  const [s, e] = trimmed(text, start, end);
-  return s === e;
+  return trimStart(text, start, end) === end;
 }

@@ -5,13 +5,15 @@
  * whole for the narrative rules.
  */
 import type { Range } from '@govlint/text';
-import { type Lines, lineOf, trimmed } from './lines.js';
+import { type Lines, lineOf, trimEnd, trimStart } from './lines.js';
 import type { Paragraph } from './model.js';
 
-/** 。！？；!?; */
-const isSentenceEnd = (c: number): boolean =>
-  c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 33 || c === 63 || c === 59;
-const ENDS_CLAUSE = /[。！？；!?;：:]$/u;
+/** 。！？；!?; — a table, as every character of the narrative is looked at. */
+const SENTENCE_END = new Uint8Array(0x10000);
+for (const c of [0x3002, 0xff01, 0xff1f, 0xff1b, 33, 63, 59]) SENTENCE_END[c] = 1;
+const isSentenceEnd = (c: number): boolean => SENTENCE_END[c] === 1;
+/** 。！？；!?;：: ending a line: the clause is complete. */
+const endsClause = (c: number): boolean => isSentenceEnd(c) || c === 0xff1a || c === 58;
 const STARTS_NUMBERED =
   /^[\s#*>]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、]|[一二三四五六七八九十]是)/u;
 /** A line this long that stops mid-clause was cut by a page break. */
@@ -28,21 +30,22 @@ export function findParagraphs(
   sectionAt: (offset: number) => string | null,
 ): Paragraph[] {
   const spans = narrativeSpans(text.length, excluded);
-  const pieces: Range[] = [];
+  const pieces: Piece[] = [];
   for (const span of spans) {
     let n = lineOf(lines, span.start);
     for (; n < lines.starts.length && (lines.starts[n] as number) < span.end; n++) {
       const from = Math.max(span.start, lines.starts[n] as number);
       const to = Math.min(span.end, lines.ends[n] as number);
-      const [s, e] = trimmed(text, from, to);
-      if (s < e) pieces.push({ start: s, end: e });
+      const s = trimStart(text, from, to);
+      const e = trimEnd(text, s, to);
+      if (s < e) pieces.push({ start: s, end: e, line: n });
     }
   }
   const paragraphs: Paragraph[] = [];
-  let current: Range | null = null;
+  let current: Piece | null = null;
   for (const p of pieces) {
     if (current && continues(text, lines, current, p))
-      current = { start: current.start, end: p.end };
+      current = { start: current.start, end: p.end, line: p.line };
     else {
       if (current) paragraphs.push(paragraph(text, current, sectionAt));
       current = p;
@@ -52,13 +55,19 @@ export function findParagraphs(
   return paragraphs;
 }
 
-function continues(text: string, lines: Lines, prev: Range, next: Range): boolean {
-  const lastLineStart = lines.starts[lineOf(lines, prev.end)] as number;
-  const tail = text.slice(Math.max(prev.start, lastLineStart), prev.end);
-  if (tail.length < PROSE_LINE || ENDS_CLAUSE.test(tail)) return false;
+/** A trimmed line of narrative, or lines joined into a paragraph; `line` is its last line. */
+interface Piece extends Range {
+  readonly line: number;
+}
+
+function continues(text: string, lines: Lines, prev: Piece, next: Piece): boolean {
+  const tailStart = Math.max(prev.start, lines.starts[prev.line] as number);
+  // Checked on the code units first: most lines are short or end a clause.
+  if (prev.end - tailStart < PROSE_LINE || endsClause(text.charCodeAt(prev.end - 1))) return false;
+  const tail = text.slice(tailStart, prev.end);
   // A sub-heading (`##### (一) …`, `(二) …` with no sentence in it) is not cut prose.
   if (HEADING_LIKE.test(tail) && !HAS_SENTENCE_END.test(tail)) return false;
-  if (lineOf(lines, next.start) - lineOf(lines, prev.end) > MAX_GAP_LINES) return false;
+  if (next.line - prev.line > MAX_GAP_LINES) return false;
   return !STARTS_NUMBERED.test(text.slice(next.start, Math.min(next.end, next.start + 12)));
 }
 
@@ -76,11 +85,16 @@ function paragraph(
     }
   }
   pushTrimmed(text, sentences, start, range.end);
-  return { range, section: sectionAt(range.start), sentences };
+  return {
+    range: { start: range.start, end: range.end },
+    section: sectionAt(range.start),
+    sentences,
+  };
 }
 
 function pushTrimmed(text: string, out: Range[], start: number, end: number): void {
-  const [s, e] = trimmed(text, start, end);
+  const s = trimStart(text, start, end);
+  const e = trimEnd(text, s, end);
   if (s < e) out.push({ start: s, end: e });
 }
 

@@ -68,18 +68,21 @@ export function rowsFromExtraValues(
   rows: readonly RowScan[],
   values: Map<RowScan, RowValues>,
 ): RowScan[] {
-  const found = new Set(rows.map((r) => r.index));
+  // Built on the first row with extra values: most tables have none.
+  let found: Set<number> | null = null;
   const out: RowScan[] = [];
   for (const row of rows) {
     const v = values.get(row);
+    if (!v || v.extra.length === 0) continue;
     const block = table.decl.blocks[row.block] as BlockDecl;
     const k = block.columns.length;
-    if (!v || v.extra.length < k || v.extra.length % k !== 0) continue;
+    if (v.extra.length < k || v.extra.length % k !== 0) continue;
+    const seen = (found ??= new Set(rows.map((r) => r.index)));
     const chunks = v.extra.length / k;
     const next = table.rows.slice(row.index + 1, row.index + 1 + chunks);
     if (
       next.length !== chunks ||
-      next.some((r, i) => r.block !== row.block || found.has(row.index + 1 + i))
+      next.some((r, i) => r.block !== row.block || seen.has(row.index + 1 + i))
     )
       continue;
     next.forEach((ref, i) => {
@@ -105,7 +108,7 @@ export function rowsFromExtraValues(
         ambiguous: null,
         segmented: false,
       });
-      found.add(scan.index);
+      seen.add(scan.index);
       out.push(scan);
     });
     values.set(row, { ...v, extra: [] });

@@ -44,7 +44,10 @@ export function reportCells(
       continue;
     }
     const reads = groupBlanksAsMissing(v.cells, block);
-    const missing = reads.filter((c) => c.status === 'missing');
+    // A list of missing cells only when there are some: most rows are whole.
+    const missing = reads.some((c) => c.status === 'missing')
+      ? reads.filter((c) => c.status === 'missing')
+      : [];
     if (missing.length > 0) {
       const ids = missing.map((c) => (block.columns[c.column] as ColumnDecl).id);
       const missingNames = missing.map((c) => names[c.column] as string);
