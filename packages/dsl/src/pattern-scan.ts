@@ -126,6 +126,7 @@ class GapWindow {
 interface Scratch {
   readonly windows: readonly (GapWindow | undefined)[];
   readonly gapWindows: readonly GapWindow[];
+  readonly gapPcs: Int32Array;
   /** Two rows of `reach` (below). */
   readonly rows: readonly [Int32Array, Int32Array];
 }
@@ -139,6 +140,7 @@ function scratchOf(program: Program, { op, x, y }: Tables): Scratch {
   const scratch: Scratch = {
     windows,
     gapWindows: windows.filter((w): w is GapWindow => w !== undefined),
+    gapPcs: Int32Array.from([...op.keys()].filter((pc) => op[pc] === GAP)),
     rows: [new Int32Array(op.length), new Int32Array(op.length)],
   };
   scratches.set(program, scratch);
@@ -157,19 +159,40 @@ export function leftmostStart(
   work: ScanWork,
 ): number {
   const tables = tablesOf(program);
-  const { op, x, y, consumers, first } = tables;
-  const { windows, gapWindows, rows } = scratchOf(program, tables);
+  const { op, x, y, consumers, first, follow } = tables;
+  const { windows, gapWindows, gapPcs, rows } = scratchOf(program, tables);
+  /** Every live gap goes on only with known characters (not a gap, not the match's end). */
+  const restrictedGaps = (): boolean => {
+    for (let g = 0; g < gapPcs.length; g++)
+      if (windows[gapPcs[g]!]!.live && !follow[gapPcs[g]!]) return false;
+    return true;
+  };
   const size = op.length;
   for (const w of gapWindows) w.clear();
   // reach[pc]: the smallest start of a thread at pc at the current position.
   let reach = rows[0].fill(NONE);
   let next = rows[1].fill(NONE);
   let best = NONE;
-  let live = false;
+  let live = false; // a consumer or a gap window holds a thread
+  let consumerLive = false;
   let steps = 0;
+  /** Whether the character can start a match or go on from a live gap. */
+  const wanted = (c: number): boolean => {
+    if (best === NONE && first![c]) return true;
+    for (let g = 0; g < gapPcs.length; g++)
+      if (windows[gapPcs[g]!]!.live && follow[gapPcs[g]!]![c]) return true;
+    return false;
+  };
   for (let pos = from; pos <= text.length; pos++) {
     if (best === NONE && !live && first) {
       while (pos < text.length && !first[text.charCodeAt(pos)]) pos++;
+      if (pos >= text.length) break;
+    } else if (live && !consumerLive && (best !== NONE || first) && restrictedGaps()) {
+      // Only gaps wait: skip to a character that a gap's exit or a new start
+      // can take (the windows catch up on the positions skipped).
+      const skipFrom = pos;
+      while (pos < text.length && !wanted(text.charCodeAt(pos))) pos++;
+      work.positions += pos - skipFrom;
       if (pos >= text.length) break;
     }
     if (best === NONE && pos < reach[0]!) reach[0] = pos;
@@ -205,7 +228,7 @@ export function leftmostStart(
       if (to >= 0 && via < best && via < reach[to]!) reach[to] = via;
     }
     // Consuming steps, into the next position.
-    live = false;
+    consumerLive = false;
     if (pos < text.length) {
       const c = text.charCodeAt(pos);
       for (let k = 0; k < consumers.length; k++) {
@@ -216,9 +239,10 @@ export function leftmostStart(
         if (o === CHAR ? x[pc] !== c : o === DIGIT && !isDigit(c)) continue;
         steps++;
         if (start < next[pc + 1]!) next[pc + 1] = start;
-        live = true;
+        consumerLive = true;
       }
     }
+    live = consumerLive;
     if (!live) for (const w of gapWindows) live ||= w.live;
     const swap = reach;
     reach = next;

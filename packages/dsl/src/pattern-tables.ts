@@ -35,6 +35,8 @@ export interface Tables {
   readonly consumers: Int32Array;
   /** first[c] is 1 when a match can begin with the UTF-16 unit c; null when any can. */
   readonly first: Uint8Array | null;
+  /** For a gap at pc: the characters a match can go on with after it, as `first`. */
+  readonly follow: readonly (Uint8Array | null)[];
 }
 
 const cache = new WeakMap<Program, Tables>();
@@ -81,18 +83,19 @@ export function tablesOf(program: Program): Tables {
     x,
     y,
     consumers: Int32Array.from([...op.keys()].filter((pc) => op[pc]! >= CHAR)),
-    first: firstCharsOf(program),
+    first: charsFrom(program, 0),
+    follow: [...op].map((o, pc) => (o === GAP ? charsFrom(program, pc + 1) : null)),
   };
   cache.set(program, tables);
   return tables;
 }
 
 /**
- * The characters a match can begin with, or null when any can (a leading gap,
- * an empty match). Where nothing is under way and the character is not among them,
- * no match begins, so the scan skips ahead.
+ * The characters the program can go on with from `pc` (at 0: begin a match
+ * with), or null when any can (a gap, the end of the match). Where no thread
+ * can take the character at hand, the scan skips ahead.
  */
-function firstCharsOf(program: Program): Uint8Array | null {
+function charsFrom(program: Program, pc: number): Uint8Array | null {
   const { insts } = program;
   const out = new Uint8Array(0x10000);
   const seen = new Set<number>();
@@ -121,6 +124,6 @@ function firstCharsOf(program: Program): Uint8Array | null {
         unrestricted = true;
     }
   };
-  walk(0);
+  walk(pc);
   return unrestricted ? null : out;
 }
