@@ -90,20 +90,27 @@ function isCommentLine(text: string, start: number, end: number): boolean {
 /** Tokenize `text[start, end)`; `firstLine` is the line number at `start`. */
 export function tokenize(text: string, start: number, end: number, firstLine: number): Token[] {
   const tokens: Token[] = [];
+  const fields = new FieldTokenizer(text, tokens);
+  // Without a CR in the region, each line's end is found by the native search for LF.
+  const cr = text.indexOf('\r', start);
+  const lfOnly = cr < 0 || cr >= end;
   let line = firstLine;
   let ls = start;
   while (ls <= end) {
-    // The line's end, and its delimiters counted on the way: one pass.
-    let le = ls;
-    let fields = 1;
-    while (le < end) {
-      const c = text.charCodeAt(le);
-      if (c === 10 || c === 13) break;
-      if (isDelimiter(c)) fields++;
-      le++;
+    let le: number;
+    if (lfOnly) {
+      le = text.indexOf('\n', ls);
+      if (le < 0 || le > end) le = end;
+    } else {
+      le = ls;
+      while (le < end) {
+        const c = text.charCodeAt(le);
+        if (c === 10 || c === 13) break;
+        le++;
+      }
     }
     if (!isRuleLine(text, ls, le) && !isCommentLine(text, ls, le)) {
-      tokenizeLine(text, ls, le, fields, line, tokens);
+      tokenizeLine(text, ls, le, line, tokens, fields);
     }
     if (le >= end) break;
     ls = le + (text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? 2 : 1);
@@ -112,46 +119,49 @@ export function tokenize(text: string, start: number, end: number, firstLine: nu
   return tokens;
 }
 
-/** One line of `fields` fields (its delimiters plus one). */
 function tokenizeLine(
   text: string,
   ls: number,
   le: number,
-  fields: number,
   line: number,
   out: Token[],
+  fields: FieldTokenizer,
 ): void {
-  // Fields between delimiters; the last field is outside the cells when
-  // empty (a trailing TAB or `|`). Walked with no array of bounds per line.
-  let rawEnd = ls - 1;
-  for (let f = 0; f < fields; f++) {
-    const rawStart = rawEnd + 1;
-    // The last field runs to the line's end (the only field of most lines): no second scan.
-    rawEnd = f === fields - 1 ? le : rawStart;
+  // Fields between delimiters, walked one at a time (no array of bounds);
+  // the last field is outside the cells when empty (a trailing TAB or `|`).
+  let rawStart = ls;
+  for (let f = 0; ; f++) {
+    let rawEnd = rawStart;
     while (rawEnd < le && !isDelimiter(text.charCodeAt(rawEnd))) rawEnd++;
+    const last = rawEnd >= le;
     let s = rawStart;
     let e = rawEnd;
     while (s < e && isSpaceOrIgnorable(text.charCodeAt(s))) s++;
     while (e > s && isSpaceOrIgnorable(text.charCodeAt(e - 1))) e--;
     if (s === e) {
-      // An empty first field is a cell only in a TAB-separated row (`⇥⇥0⇥0`),
-      // not before a `|` nor in one-cell-per-line text (`⇥0`).
-      const cell = f > 0 || (fields >= 3 && text.charCodeAt(rawEnd) === 9);
-      if (cell && f < fields - 1) out.push(token('empty', rawStart, rawEnd, line, true, f));
-      continue;
-    }
-    if (
+      // An empty first field is a cell only in a TAB-separated row of three
+      // fields or more (`⇥⇥0⇥0`), not before a `|` nor in one-cell-per-line text (`⇥0`).
+      const cell = f > 0 || (text.charCodeAt(rawEnd) === 9 && hasDelimiter(text, rawEnd + 1, le));
+      if (cell && !last) out.push(token('empty', rawStart, rawEnd, line, true, f));
+    } else if (
       e - s <= 2 &&
       NON_NUMERIC_FIRST.has(text.charCodeAt(s)) &&
       NON_NUMERIC.has(text.slice(s, e))
     ) {
       out.push(token('non-numeric', s, e, line, true, f));
-      continue;
+    } else {
+      const first = out.length;
+      fields.run(s, e, line);
+      for (let i = first; i < out.length; i++) (out[i] as Token).field = f;
     }
-    const first = out.length;
-    new FieldTokenizer(text, line, out).run(s, e);
-    for (let i = first; i < out.length; i++) (out[i] as Token).field = f;
+    if (last) return;
+    rawStart = rawEnd + 1;
   }
+}
+
+function hasDelimiter(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isDelimiter(text.charCodeAt(i))) return true;
+  return false;
 }
 
 function token(
@@ -177,23 +187,25 @@ function token(
 
 /**
  * Splits one field into text and number tokens; runs of 2+ spaces split
- * sub-fields. A small object rather than closures: it runs for every cell.
+ * sub-fields. One object per region, reused for every field (rather than
+ * closures made per field: it runs for every cell).
  */
 class FieldTokenizer {
   /** Start of the text token being read, or -1. */
   private textStart = -1;
   /** Index in `out` of the current sub-field's first token. */
-  private subFieldFirst: number;
+  private subFieldFirst = 0;
+  private line = 0;
 
   constructor(
     private readonly text: string,
-    private readonly line: number,
     private readonly out: Token[],
-  ) {
-    this.subFieldFirst = out.length;
-  }
+  ) {}
 
-  run(s: number, e: number): void {
+  run(s: number, e: number, line: number): void {
+    this.textStart = -1;
+    this.subFieldFirst = this.out.length;
+    this.line = line;
     const text = this.text;
     let i = s;
     while (i < e) {
