@@ -69,11 +69,10 @@ export function findMatchesFolded(
     if (!starts && work.positions > 2 * (folded.length + 1)) {
       [starts, base] = [matchStarts(program, folded, from, work), from];
     }
-    let start = -1;
-    if (starts) {
-      for (let p = from; p <= folded.length && start < 0; p++) if (starts[p - base]) start = p;
-    } else start = leftmostStart(program, folded, from, work);
-    if (start < 0) break;
+    const start = starts
+      ? firstSet(starts, from - base) + base
+      : leftmostStart(program, folded, from, work);
+    if (start < from) break;
     // Phase 1 proved a match begins at `start`, so phase 2 always finds one.
     const m = matchAt(program, folded, start, memo, work)!;
     out.push(toMatch(program, source, folded, sourceOffsets, m));
@@ -81,6 +80,12 @@ export function findMatchesFolded(
   }
   if (stats) stats.steps += work.steps;
   return out;
+}
+
+/** The first index ≥ `from` where `flags` is set, or -1. */
+function firstSet(flags: Uint8Array, from: number): number {
+  for (let i = from; i < flags.length; i++) if (flags[i]) return i;
+  return -1;
 }
 
 function toMatch(
