@@ -1,5 +1,12 @@
 export * from './api.js';
 export { createLinter } from './linter.js';
+export { defaultPacks } from './defaults.js';
+export {
+  packFingerprint,
+  precompile,
+  type PrecompiledPacks,
+  usingPrecompiled,
+} from './precompiled.js';
 export { crossYear, type CrossYearOptions, type CrossYearResult } from './cross-year/cross-year.js';
 export { applyFixes, type FixOutcome } from './fixes.js';
 export { parseDirectives, applyDirectives, type Directive } from './directives.js';

@@ -6,11 +6,10 @@
 import { Lexer, type ILexingResult } from 'chevrotain';
 import { allTokens } from './tokens.js';
 
-const lexer = new Lexer(allTokens, {
-  positionTracking: 'full',
-  ensureOptimizations: false,
-});
+// Built on first use, like the parser (parser.ts).
+let lexer: Lexer | undefined;
 
 export function tokenize(text: string): ILexingResult {
+  lexer ??= new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });
   return lexer.tokenize(text);
 }

@@ -357,8 +357,12 @@ class RulesParser extends StructureParser {
   });
 }
 
-/** The one parser instance (Chevrotain parsers are built once and reset per input). */
-export const parser = new RulesParser();
+/**
+ * The one parser instance (Chevrotain parsers are built once and reset per
+ * input), built on first use: its self-analysis costs tens of milliseconds
+ * that a program linting with precompiled packs never needs to pay.
+ */
+let parser: RulesParser | undefined;
 
 export interface ParseOutput {
   readonly cst: CstNode;
@@ -366,6 +370,7 @@ export interface ParseOutput {
 }
 
 export function parseTokens(tokens: IToken[]): ParseOutput {
+  parser ??= new RulesParser();
   parser.input = tokens;
   const cst = parser.file();
   return { cst, errors: parser.errors };
