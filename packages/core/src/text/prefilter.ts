@@ -78,23 +78,41 @@ export function unitsWithLiterals(
   literals: LiteralIndex,
 ): Range[] {
   if (clauses.length === 0) return [...units];
-  // Units are marked per clause from the literal index (no unit is sliced or
-  // searched); the most selective clause first, so the candidates shrink fast.
-  let candidates: number[] | undefined;
+  // The most selective clause picks the candidates, from where its literals
+  // occur; each other clause is then asked of those few units only, by a
+  // binary search in its literals' positions (no unit is sliced or scanned).
+  const [first, ...rest] = bySelectivity(clauses);
   const marked = new Uint8Array(units.length);
-  for (const clause of bySelectivity(clauses)) {
-    marked.fill(0);
-    for (const literal of clause) {
-      for (const u of unitsHit(index, literals, units, literal)) marked[u] = 1;
-    }
-    if (candidates) candidates = candidates.filter((u) => marked[u] === 1);
-    else {
-      candidates = [];
-      for (let u = 0; u < units.length; u++) if (marked[u] === 1) candidates.push(u);
-    }
-    if (candidates.length === 0) return [];
+  for (const literal of first!) {
+    for (const u of unitsHit(index, literals, units, literal)) marked[u] = 1;
   }
-  return candidates!.map((u) => units[u]!);
+  const kept: Range[] = [];
+  for (let u = 0; u < units.length; u++) {
+    if (marked[u] === 0) continue;
+    const a = firstAtOrAfter(index.sourceOffsets, units[u]!.start);
+    const b = firstAtOrAfter(index.sourceOffsets, units[u]!.end);
+    if (
+      rest.every((clause) =>
+        clause.some((l) => occursWithin(literals.positions(l), a, b - l.length)),
+      )
+    ) {
+      kept.push(units[u]!);
+    }
+  }
+  return kept;
+}
+
+/** Whether a sorted list of positions has one in [from, to]. */
+function occursWithin(positions: readonly number[], from: number, to: number): boolean {
+  if (to < from) return false;
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < positions.length && positions[lo]! <= to;
 }
 
 const sortedClauses = new WeakMap<readonly (readonly string[])[], readonly (readonly string[])[]>();
