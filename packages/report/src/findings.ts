@@ -31,6 +31,16 @@ export const DEFAULT_SEVERITY: Readonly<Record<string, Severity>> = {
 
 export type FindingData = Record<string, string | number | readonly (string | number)[]>;
 
+/**
+ * `{ ...base, ...more }`. Object spread followed by new keys takes V8's slow
+ * path (hundreds of nanoseconds per object, measured on Node 20), and every
+ * finding's data is built that way; `Object.assign` onto a new object keeps
+ * the same keys in the same order at a fraction of the cost.
+ */
+export function extend<A extends object, B extends object>(base: A, more: B): A & B {
+  return Object.assign({}, base, more);
+}
+
 /** A pack declares many rules: their severities are indexed once per template, not once per report. */
 const declaredCache = new WeakMap<CompiledTemplate, ReadonlyMap<string, Severity>>();
 

@@ -275,7 +275,7 @@ export function findInner(labels: TableLabels, f: string): InnerHit[] {
       else afterText = gapEnd - at >= 2 && !isBareNumbering(gap);
     }
     if (h) {
-      filled.push(afterText ? { ...h, afterText } : h);
+      filled.push(afterText ? { labels: h.labels, from: h.from, to: h.to, afterText } : h);
       at = h.to;
     }
   }

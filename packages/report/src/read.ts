@@ -5,7 +5,7 @@
  */
 import type { CompiledTemplate } from '@govlint/dsl';
 import type { Range } from '@govlint/text';
-import { Findings } from './findings.js';
+import { Findings, extend } from './findings.js';
 import { type Folded, foldRange } from './fold.js';
 import {
   agencyOf,
@@ -138,7 +138,7 @@ function read(source: string, template: CompiledTemplate, options: ReadOptions):
   if (title && !meta.title) excluded.push(title.range);
   const paragraphs = findParagraphs(text, lines, excluded, sectionAt);
   const dates = [
-    ...meta.dates.map((d) => ({ ...d, kind: 'metadata' as const })),
+    ...meta.dates.map((d) => extend(d, { kind: 'metadata' as const })),
     ...findDates(text, lines).filter((d) => d.range.start >= metaEnd),
   ];
   const overview = sections.find((s) => s.id === template.sections[0]?.id)?.bodyRange ?? null;

@@ -5,7 +5,7 @@
  */
 import type { CompiledTemplate, SectionDecl } from '@govlint/dsl';
 import type { Range } from '@govlint/text';
-import type { Findings } from './findings.js';
+import { type Findings, extend } from './findings.js';
 import { fold, foldCodePoint, foldSlice } from './fold.js';
 import type { Lines } from './lines.js';
 import { isTopLevelNumbering, ordinalOf, splitNumbering } from './numbering.js';
@@ -59,17 +59,14 @@ export function sectionFindings(
         'section-order',
         s,
         `“${written}”的编号错位：“${s.decl.heading}”应为第${data.expected}部分`,
-        {
-          ...data,
-          previous: highest?.decl.heading ?? '',
-        },
+        extend(data, { previous: highest?.decl.heading ?? '' }),
       );
     } else if (highest && s.decl.order < highest.decl.order) {
       findings.add(
         'section-order',
         s,
         `“${s.decl.heading}”的位置不对：应为第${data.expected}部分，却出现在“${highest.decl.heading}”之后`,
-        { ...data, previous: highest.decl.heading },
+        extend(data, { previous: highest.decl.heading }),
       );
     } else if (s.match !== 'exact') {
       findings.add(

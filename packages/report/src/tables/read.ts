@@ -4,7 +4,7 @@
  * blank, relaxed or ambiguous.
  */
 import type { BlockDecl, CompiledTemplate } from '@govlint/dsl';
-import type { Findings } from '../findings.js';
+import { type Findings, extend } from '../findings.js';
 import type { Folded } from '../fold.js';
 import type { Lines } from '../lines.js';
 import type { Cell, Table } from '../model.js';
@@ -67,11 +67,10 @@ export function readTables(ctx: ReadContext): TablesRead {
           'table-missing',
           { start: section.start, end: section.end },
           `“${section.decl.heading}”下找不到${tableName(table.decl)}“${table.decl.title}”：表格可能是图片，无法核对数据`,
-          {
-            ...tableData(table.decl),
+          extend(tableData(table.decl), {
             section: section.decl.id,
             heading: section.decl.heading,
-          },
+          }),
         );
       }
       continue;

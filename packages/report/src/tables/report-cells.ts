@@ -3,6 +3,7 @@
  * them: missing, extra, blank, non-numeric, a whole group blank, ambiguous.
  */
 import type { BlockDecl, ColumnDecl } from '@govlint/dsl';
+import { extend } from '../findings.js';
 import type { Cell } from '../model.js';
 import type { Token } from '../tokens.js';
 import { rowName } from './names.js';
@@ -25,7 +26,7 @@ export function reportCells(
     const block = decl.blocks[row.block] as BlockDecl;
     const rowLabel = rowName(decl, row.decl);
     // Built only for a finding: most rows have none.
-    const base = () => ({ ...table.data, row: rowLabel, rowId: row.decl.id });
+    const base = () => extend(table.data, { row: rowLabel, rowId: row.decl.id });
     const where = () => `${table.data.table}“${rowLabel}”`;
     const names = table.columnNames[row.block] as readonly string[];
     if (v.ambiguous) {
@@ -38,7 +39,11 @@ export function reportCells(
         'cells-ambiguous',
         range,
         `${where()}：数字连在一起（${v.ambiguous.digits}），无法唯一拆分为 ${k} 个单元格，未读取数值`,
-        { ...base(), found: v.ambiguous.digits, candidates: v.ambiguous.candidates, expected: k },
+        extend(base(), {
+          found: v.ambiguous.digits,
+          candidates: v.ambiguous.candidates,
+          expected: k,
+        }),
       );
       for (const c of block.columns) out.push(cell(decl.id, row, c, null, 'missing', '', range));
       continue;
@@ -56,7 +61,7 @@ export function reportCells(
         'table-cells-missing',
         missingRange(missing, row),
         `${where()}：应有 ${reads.length} 个数值，只找到 ${found} 个（缺少 ${missingNames.join('、')}）`,
-        { ...base(), cells: missingNames, cellIds: ids, found, expected: reads.length },
+        extend(base(), { cells: missingNames, cellIds: ids, found, expected: reads.length }),
       );
     }
     for (const r of reads) {
@@ -68,7 +73,7 @@ export function reportCells(
       );
       if (r.status === 'blank' || r.status === 'non-numeric') {
         const name = names[r.column] as string;
-        const data = { ...base(), column: name, columnId: column.id, found: raw };
+        const data = extend(base(), { column: name, columnId: column.id, found: raw });
         if (r.status === 'blank') {
           ctx.findings.add('cell-blank', range, `${where()}的“${name}”为空，按 0 计`, data);
         } else {
@@ -87,12 +92,11 @@ export function reportCells(
         'table-extra-cells',
         spanOf(v.extra, row.hit.end),
         `${where()}：应有 ${k} 个数值，却有 ${k + v.extra.length} 个`,
-        {
-          ...base(),
+        extend(base(), {
           found: k + v.extra.length,
           expected: k,
           extra: v.extra.map((t) => ctx.text.slice(t.start, t.end)),
-        },
+        }),
       );
     }
   }
@@ -119,11 +123,7 @@ function groupBlanksAsMissing(reads: readonly CellRead[], block: BlockDecl): Cel
   if (!reads.some((r) => r.status === 'blank')) return reads as CellRead[];
   const out = [...reads];
   if (!reads.some((r) => r.status === 'number' || r.status === 'non-numeric')) return out;
-  const groups = new Map<string, number[]>();
-  block.columns.forEach((c, i) => {
-    for (const g of c.groups) groups.set(g, [...(groups.get(g) ?? []), i]);
-  });
-  for (const columns of groups.values()) {
+  for (const columns of columnGroups(block)) {
     if (columns.length < 2 || columns.length === block.columns.length) continue;
     if (!columns.every((i) => reads[i]?.status === 'blank')) continue;
     for (const i of columns) {
@@ -132,6 +132,26 @@ function groupBlanksAsMissing(reads: readonly CellRead[], block: BlockDecl): Cel
     }
   }
   return out;
+}
+
+/** The columns under each header group of a block, worked out once per template. */
+const groupsOfBlock = new WeakMap<BlockDecl, readonly (readonly number[])[]>();
+
+function columnGroups(block: BlockDecl): readonly (readonly number[])[] {
+  let groups = groupsOfBlock.get(block);
+  if (!groups) {
+    const byGroup = new Map<string, number[]>();
+    block.columns.forEach((c, i) => {
+      for (const g of c.groups) {
+        const list = byGroup.get(g);
+        if (list) list.push(i);
+        else byGroup.set(g, [i]);
+      }
+    });
+    groups = [...byGroup.values()];
+    groupsOfBlock.set(block, groups);
+  }
+  return groups;
 }
 
 function missingRange(missing: readonly CellRead[], row: RowScan): { start: number; end: number } {

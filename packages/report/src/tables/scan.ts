@@ -289,12 +289,10 @@ function matchAt(
     );
     if (inner.length > 0) {
       const offsets: Folded = foldRange(text, t.start, t.end);
-      const hits = inner.map((h) => ({
-        candidates: h.labels,
-        how: 'exact' as MatchKind,
-        ...sourceRange(text, offsets, h.from, h.to),
-        token: i,
-      }));
+      const hits = inner.map((h): PendingHit => {
+        const { start, end } = sourceRange(text, offsets, h.from, h.to);
+        return { candidates: h.labels, how: 'exact', start, end, token: i };
+      });
       return { hits, last: i };
     }
   }

@@ -1,6 +1,7 @@
 /** Findings about a table read: relaxed labels, a garbled header, missing rows. */
 import type { TableDecl } from '@govlint/dsl';
 import type { Range } from '@govlint/text';
+import { extend } from '../findings.js';
 import { fold } from '../fold.js';
 import { columnCount, matchedColumnCount } from './header.js';
 import { tableData, tableName } from './names.js';
@@ -23,7 +24,7 @@ export function labelVariant(
     'label-variant',
     at,
     `${tableName(table)}中的“${found.trim()}”与格式规定的“${expected}”不一致${dropped ? '（缺字或断行）' : '（用词不同）'}`,
-    { ...tableData(table), found: found.trim(), expected, how },
+    extend(tableData(table), { found: found.trim(), expected, how }),
     severity,
   );
 }
@@ -56,11 +57,10 @@ export function headerGarbled(
     'table-header-garbled',
     { start, end },
     `${tableName(table.decl)}“${table.decl.title}”的表头文字无法识别，已按数值个数读取`,
-    {
-      ...tableData(table.decl),
+    extend(tableData(table.decl), {
       matched: matchedColumnCount(scan, []),
       expected: columnCount(table.decl),
-    },
+    }),
   );
 }
 
@@ -91,12 +91,11 @@ export function rowsMissing(
     'table-rows-missing',
     at,
     `${tableName(table.decl)}“${table.decl.title}”缺少 ${ids.length} 行：${ids.join('、')}`,
-    {
-      ...tableData(table.decl),
+    extend(tableData(table.decl), {
       rows: ids,
       rowLabels: labels,
       count: ids.length,
-    },
+    }),
   );
   return ids;
 }
