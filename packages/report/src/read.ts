@@ -128,8 +128,12 @@ function read(source: string, template: CompiledTemplate, options: ReadOptions):
     bodyRange: { start: s.end, end: found[i + 1]?.start ?? text.length },
     match: s.match,
   }));
-  const sectionAt = (offset: number): string | null =>
-    sections.filter((s) => s.headingRange.start <= offset).at(-1)?.id ?? null;
+  // The last section whose heading starts at or before the offset (a loop: it runs per paragraph).
+  const sectionAt = (offset: number): string | null => {
+    let id: string | null = null;
+    for (const s of sections) if (s.headingRange.start <= offset) id = s.id;
+    return id;
+  };
   const excluded: Range[] = [
     ...tableRanges,
     ...sections.map((s) => headingLine(text, lines, s.headingRange)),

@@ -13,9 +13,17 @@ import type { FoundSection } from './sections.js';
 
 /** The section's number as its heading writes it (`四` for `四、…`). */
 function numberOf(decl: SectionDecl): string {
-  const { numbering } = splitNumbering(fold(decl.heading));
-  return numbering.replace(/[、.()]/gu, '') || String(decl.order + 1);
+  let number = numbers.get(decl);
+  if (number === undefined) {
+    const { numbering } = splitNumbering(fold(decl.heading));
+    number = numbering.replace(/[、.()]/gu, '') || String(decl.order + 1);
+    numbers.set(decl, number);
+  }
+  return number;
 }
+
+/** Each section's number, worked out once per template. */
+const numbers = new WeakMap<SectionDecl, string>();
 
 export function sectionFindings(
   text: string,
@@ -102,7 +110,9 @@ function hasContent(text: string, start: number, end: number): boolean {
   return false;
 }
 
-const NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+/** 一…十 by code unit: looked up for every line. */
+const NUMERALS = new Uint8Array(0x10000);
+for (const c of '一二三四五六七八九十') NUMERALS[c.charCodeAt(0)] = 1;
 const TOP_LEVEL_START = /^[一二三四五六七八九十]+[、.．]/u;
 
 /** ` \t#*>` and the ideographic space (compared as code units: no string per character). */
@@ -113,7 +123,7 @@ const isDecoration = (c: number): boolean =>
 function startsTopLevel(text: string, start: number, end: number): boolean {
   let i = start;
   while (i < end && isDecoration(text.charCodeAt(i))) i++;
-  return NUMERALS.has(text.charCodeAt(i)) && TOP_LEVEL_START.test(text.slice(i, i + 8));
+  return NUMERALS[text.charCodeAt(i)] === 1 && TOP_LEVEL_START.test(text.slice(i, i + 8));
 }
 
 function numberingDuplicate(

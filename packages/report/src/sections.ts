@@ -113,7 +113,15 @@ function prepare(template: CompiledTemplate): Prepared {
 const LEADING = new Uint8Array(0x10000);
 for (const c of [32, 9, 0x3000, 0xa0, 35, 42, 62, 124, 95, 96, 45, 0xb7, 0x2022]) LEADING[c] = 1;
 const isLeading = (c: number): boolean => LEADING[c] === 1;
-const TRAILING = /[\s#*|_`。：:；;]+$/u;
+/**
+ * Decoration after a heading: what `/[\s#*|_`。：:；;]+$/u` strips, as a
+ * table by code unit (JavaScript's `\s` listed out), so that no slice of
+ * the line and no regex run is needed.
+ */
+const TRAILING = new Uint8Array(0x10000);
+for (const c of '\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff#*|_`。：:；;')
+  TRAILING[c.charCodeAt(0)] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) TRAILING[c] = 1;
 
 export function findSections(
   text: string,
@@ -207,7 +215,7 @@ function lineCandidates(text: string, lines: Lines, p: Prepared): Candidate[] {
     if (!hasSeed(text, start, Math.min(lineEnd, start + 16), p)) continue;
     const short = lineEnd - start <= reach;
     let end = short ? lineEnd : start + reach;
-    if (short) end -= TRAILING.exec(text.slice(start, end))?.[0].length ?? 0;
+    if (short) while (end > start && TRAILING[text.charCodeAt(end - 1)] === 1) end--;
     if (end <= start) continue;
     const fl = foldSlice(text, start, end);
     if (fl.length === 0) continue;
