@@ -88,18 +88,24 @@ export function unitsWithLiterals(
   }
   const kept: Range[] = [];
   for (let u = 0; u < units.length; u++) {
-    if (marked[u] === 0) continue;
-    const a = firstAtOrAfter(index.sourceOffsets, units[u]!.start);
-    const b = firstAtOrAfter(index.sourceOffsets, units[u]!.end);
-    if (
-      rest.every((clause) =>
-        clause.some((l) => occursWithin(literals.positions(l), a, b - l.length)),
-      )
-    ) {
-      kept.push(units[u]!);
-    }
+    if (marked[u] === 1 && unitHasLiterals(units[u]!, rest, index, literals)) kept.push(units[u]!);
   }
   return kept;
+}
+
+/** Whether every clause has a literal inside the unit (as unitsWithLiterals would keep it). */
+export function unitHasLiterals(
+  unit: Range,
+  clauses: readonly (readonly string[])[],
+  index: FoldedIndex,
+  literals: LiteralIndex,
+): boolean {
+  if (clauses.length === 0) return true;
+  const a = firstAtOrAfter(index.sourceOffsets, unit.start);
+  const b = firstAtOrAfter(index.sourceOffsets, unit.end);
+  return clauses.every((clause) =>
+    clause.some((l) => occursWithin(literals.positions(l), a, b - l.length)),
+  );
 }
 
 /** Whether a sorted list of positions has one in [from, to]. */

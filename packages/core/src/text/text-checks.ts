@@ -22,7 +22,7 @@ import { indexTemplate } from '../template-index.js';
 import { conditionCells, evaluateTextCondition, type ShownComparison } from './conditions.js';
 import type { TextContext } from './context.js';
 import { lexiconMatches } from './lexicon-search.js';
-import { foldedUnit, literalClauses, unitsWithLiterals } from './prefilter.js';
+import { foldedUnit, literalClauses, unitHasLiterals, unitsWithLiterals } from './prefilter.js';
 import { scopeSection } from './units.js';
 
 type Lexicons = Readonly<Record<string, readonly LexiconEntry[]>>;
@@ -99,7 +99,10 @@ export function matchesIn(
 ): Found[] {
   const all: (Found & { order: number })[] = [];
   patterns.forEach((pattern, order) => {
-    // A bare lexicon is a list of literals: indexOf finds it without the matcher.
+    // A unit may be a candidate for another pattern of the check, not this one.
+    const { clauses } = prepare(pattern, ctx.template.lexicons);
+    if (!unitHasLiterals(unit, clauses, ctx.folded(), ctx.literals())) return;
+    // A bare lexicon is a list of literals: the literal index has them, no matcher needed.
     const matches =
       pattern.node.kind === 'lexicon'
         ? lexiconMatches(ctx, pattern.node.name, [unit])
