@@ -94,18 +94,28 @@ export function scanTable(
     folded[i] = t.kind === 'text' ? foldSlice(text, t.start, t.end) : '';
   }
 
+  // Loops rather than filtered copies: a header repeats its column labels under each group.
   const prefer = (candidates: readonly Label[]): Label | undefined => {
     if (candidates.length <= 1) return candidates[0];
-    const rows = candidates.filter((l) => l.kind === 'row');
-    if (rows.length > 0) {
-      return (
-        rows.find((l) => !matched[l.index] && l.index > lastMatched) ??
-        rows.find((l) => !matched[l.index]) ??
-        rows[0]
-      );
+    // Rows first: the next unmatched row after the last one matched, else any unmatched, else the first.
+    let firstRow: Label | undefined;
+    let firstUnmatched: Label | undefined;
+    for (const l of candidates) {
+      if (l.kind !== 'row') continue;
+      firstRow ??= l;
+      if (matched[l.index]) continue;
+      if (l.index > lastMatched) return l;
+      firstUnmatched ??= l;
     }
-    const fresh = candidates.filter((l) => l.kind !== 'column' || !headerSeen.has(columnKey(l)));
-    return fresh.find((l) => l.block === headerBlock) ?? fresh[0] ?? candidates[0];
+    if (firstRow) return firstUnmatched ?? firstRow;
+    // Else a label not yet seen in the header, in the current block if possible.
+    let firstFresh: Label | undefined;
+    for (const l of candidates) {
+      if (l.kind === 'column' && headerSeen.has(columnKey(l))) continue;
+      if (l.block === headerBlock) return l;
+      firstFresh ??= l;
+    }
+    return firstFresh ?? candidates[0];
   };
   const accept = (l: Label): boolean =>
     zone === 'header' || l.kind === 'row' || l.kind === 'row-group' || l.kind.endsWith('anchor');
