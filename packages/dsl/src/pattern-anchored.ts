@@ -50,6 +50,22 @@ export class SearchMemo {
   ) {}
 
   /**
+   * Forgets everything, for a new text. The rows' memory is kept for the
+   * next text, unless a long search made it large.
+   */
+  reset(): void {
+    this.origin = 0;
+    if (this.capacity > 4096) {
+      this.capacity = 0;
+      [this.rowPos, this.seen, this.jumps] = [
+        new Int32Array(0),
+        new Uint8Array(0),
+        new Int32Array(0),
+      ];
+    } else this.rowPos.fill(-1);
+  }
+
+  /**
    * Starts a search at `start`: rows before it are free. The previous match
    * may have ended at `start`, and its states there succeeded rather than
    * failed, so that row is forgotten too.

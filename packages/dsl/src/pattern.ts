@@ -58,7 +58,7 @@ export function findMatchesFolded(
 ): PatternMatch[] {
   const { folded, sourceOffsets } = span;
   const out: PatternMatch[] = [];
-  const memo = new SearchMemo(program.insts.length, program.gaps);
+  const memo = memoOf(program);
   const work = { steps: 0, positions: 0 };
   // Once the forward scans have swept the text a few times over, one pass
   // backwards finds every start at once, keeping the whole search linear.
@@ -80,6 +80,16 @@ export function findMatchesFolded(
   }
   if (stats) stats.steps += work.steps;
   return out;
+}
+
+const memos = new WeakMap<Program, SearchMemo>();
+
+/** The program's search memory, reset: matching a short unit should not allocate it anew. */
+function memoOf(program: Program): SearchMemo {
+  let memo = memos.get(program);
+  if (!memo) memos.set(program, (memo = new SearchMemo(program.insts.length, program.gaps)));
+  else memo.reset();
+  return memo;
 }
 
 /** The first index ≥ `from` where `flags` is set, or -1. */
