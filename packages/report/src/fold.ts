@@ -158,15 +158,46 @@ export function foldSlice(text: string, start: number, end: number): string {
   return unitsToString(units, n);
 }
 
+/**
+ * `foldRange(text, start, end).offsets` without making the folded string:
+ * enough to map a match found in an already folded token back to the source.
+ */
+export function foldOffsets(text: string, start: number, end: number): Int32Array {
+  let offsets = new Int32Array(end - start + 1);
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    let v = table[c] as number;
+    if (v === UNKNOWN) v = classify(c);
+    if (v === DELETED) continue;
+    let units = 1;
+    if (v === COMPLEX) {
+      const cp = text.codePointAt(i) as number;
+      units = foldCodePoint(cp).length;
+      if (n + units + (end - i) >= offsets.length) {
+        const grown = new Int32Array(Math.max(offsets.length * 2, n + units + (end - i) + 1));
+        grown.set(offsets);
+        offsets = grown;
+      }
+      for (let k = 0; k < units; k++) offsets[n++] = i;
+      if (cp > 0xffff) i++;
+      continue;
+    }
+    offsets[n++] = i;
+  }
+  offsets[n] = end;
+  return offsets.subarray(0, n + 1);
+}
+
 /** Source range of folded units [from, to): from the first unit's code point to the end of the last's. */
 export function sourceRange(
   text: string,
-  f: Folded,
+  { offsets }: { readonly offsets: Int32Array },
   from: number,
   to: number,
 ): { start: number; end: number } {
-  const start = f.offsets[from] as number;
+  const start = offsets[from] as number;
   if (to <= from) return { start, end: start };
-  const last = f.offsets[to - 1] as number;
+  const last = offsets[to - 1] as number;
   return { start, end: last + ((text.codePointAt(last) as number) > 0xffff ? 2 : 1) };
 }

@@ -6,7 +6,15 @@
  */
 import type { CompiledTemplate, SectionDecl } from '@govlint/dsl';
 import { editDistance } from '@govlint/text';
-import { type Folded, fold, foldRange, foldSlice, foldUnit, sourceRange } from './fold.js';
+import {
+  type Folded,
+  fold,
+  foldOffsets,
+  foldRange,
+  foldSlice,
+  foldUnit,
+  sourceRange,
+} from './fold.js';
 import type { Lines } from './lines.js';
 import { splitNumbering } from './numbering.js';
 
@@ -236,7 +244,8 @@ function lineCandidates(text: string, lines: Lines, p: Prepared): Candidate[] {
     let prefixed = false;
     for (const h of p.headings) {
       if (fl.length > h.folded.length && fl.startsWith(h.folded)) {
-        const r = sourceRange(text, foldRange(text, start, end), 0, h.folded.length);
+        const offsets = { offsets: foldOffsets(text, start, end) };
+        const r = sourceRange(text, offsets, 0, h.folded.length);
         out.push({ heading: h, start: r.start, end: r.end, rank: h.variant ? 1 : 0 });
         prefixed = true;
       }

@@ -6,7 +6,7 @@
  * looked for. Nothing here decides what the values mean: see cells.ts.
  */
 import type { RowDecl } from '@govlint/dsl';
-import { type Folded, foldRange, foldSlice, sourceRange } from '../fold.js';
+import { foldOffsets, foldSlice, sourceRange } from '../fold.js';
 import {
   type Label,
   type LabelMatch,
@@ -298,7 +298,7 @@ function matchAt(
       (h) => !h.afterText || !h.labels.some((l) => l.kind === 'row' || l.kind === 'row-group'),
     );
     if (inner.length > 0) {
-      const offsets: Folded = foldRange(text, t.start, t.end);
+      const offsets = { offsets: foldOffsets(text, t.start, t.end) };
       const hits = inner.map((h): PendingHit => {
         const { start, end } = sourceRange(text, offsets, h.from, h.to);
         return { candidates: h.labels, how: 'exact', start, end, token: i };
