@@ -25,11 +25,16 @@ export function splitNumbering(folded: string): Numbered {
   return { numbering: m[0], body: folded.slice(m[0].length) };
 }
 
+/**
+ * The whole text is one numbering. Each alternative of NUMBERING ends in a
+ * mark that fixes its length, so "the first match is the whole text" and
+ * "the text matches anchored at both ends" agree; `test` builds no match.
+ */
+const BARE_NUMBERING = new RegExp(`^(?:${NUMBERING.source.slice(1)})$`, 'u');
+
 /** A folded text that is numbering and nothing else, e.g. a cell holding `一、`. */
 export function isBareNumbering(folded: string): boolean {
-  if (!mayBeNumbered(folded)) return false;
-  const m = NUMBERING.exec(folded);
-  return m !== null && m[0].length === folded.length;
+  return mayBeNumbered(folded) && BARE_NUMBERING.test(folded);
 }
 
 /** The top-level style of a numbering (`一、`), used to spot a second top-level sequence. */
