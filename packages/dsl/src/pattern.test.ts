@@ -161,20 +161,21 @@ function manyMatches(): { text: string; starts: number[]; width: number } {
 }
 
 describe('pathological patterns (issue 7)', () => {
-  it('runs two gaps of 200 over 1 MB of 甲 in well under a second', () => {
+  // Timed as users run it in pattern-speed.test.ts; here, the results.
+  it('runs two gaps of 200 over 1 MB of 甲', () => {
     // Every position starts an attempt that lives 400 characters; only the
     // end holds a match, the leftmost one: its first gap as wide as allowed.
     const text = '甲'.repeat(1_000_000);
     const [m, more] = findMatches(compilePattern(twoGaps(200)), `${text}乙丙`);
     expect(m?.range).toEqual({ start: 999_799, end: 1_000_002 });
     expect(more).toBeUndefined();
-  }, 1000);
+  }, 10_000);
 
-  it('finds every match among near misses over 1 MB in well under a second', () => {
+  it('finds every match among near misses over 1 MB', () => {
     const { text, starts, width } = manyMatches();
     const found = findMatches(compilePattern(twoGaps(200)), text).map((m) => m.range);
     expect(found).toEqual(starts.map((start) => ({ start, end: start + width })));
-  }, 1000);
+  }, 10_000);
 
   it('takes steps linear in the text, whatever the width of the gaps', () => {
     const text = '甲'.repeat(50_000);
