@@ -143,6 +143,19 @@ function tokenizeLine(
       // fields or more (`⇥⇥0⇥0`), not before a `|` nor in one-cell-per-line text (`⇥0`).
       const cell = f > 0 || (text.charCodeAt(rawEnd) === 9 && hasDelimiter(text, rawEnd + 1, le));
       if (cell && !last) out.push(token('empty', rawStart, rawEnd, line, true, f));
+    } else if (allDigits(text, s, e)) {
+      // The commonest cell, a plain number, as the field tokenizer would read it.
+      out.push({
+        kind: 'number',
+        start: s,
+        end: e,
+        line,
+        alone: true,
+        field: f,
+        digits: digitsOf(text, s, e),
+        gluedLeft: false,
+        gluedRight: false,
+      });
     } else if (
       e - s <= 2 &&
       NON_NUMERIC_FIRST.has(text.charCodeAt(s)) &&
@@ -157,6 +170,11 @@ function tokenizeLine(
     if (last) return;
     rawStart = rawEnd + 1;
   }
+}
+
+function allDigits(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
 }
 
 function hasDelimiter(text: string, start: number, end: number): boolean {
