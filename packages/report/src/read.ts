@@ -164,16 +164,18 @@ function read(source: string, template: CompiledTemplate, options: ReadOptions):
   return view ? mapModel(model, view) : model;
 }
 
+/** What may surround a heading on its line. */
+const DECORATION = /^[\s#*>|_`。：:；;]*$/u;
+
 /** A heading's whole line when the rest of it is decoration (`### 一、…`), else the heading. */
 function headingLine(text: string, lines: ReturnType<typeof splitLines>, heading: Range): Range {
   const n = lineOf(lines, heading.start);
   const start = lines.starts[n] as number;
   const end = lines.ends[n] as number;
-  const decoration = /^[\s#*>|_`。：:；;]*$/u;
   const bare =
     heading.end <= end &&
-    decoration.test(text.slice(start, heading.start)) &&
-    decoration.test(text.slice(heading.end, end));
+    DECORATION.test(text.slice(start, heading.start)) &&
+    DECORATION.test(text.slice(heading.end, end));
   return bare ? { start, end } : heading;
 }
 
