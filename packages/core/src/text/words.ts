@@ -21,29 +21,50 @@ export function duplicatedWords(ctx: TextContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { text } = ctx;
   for (const s of sentences(ctx)) {
-    for (let i = s.start; i < s.end; i++) {
-      if (!isHan(text.charCodeAt(i))) continue;
-      const length = repeatAt(text, i, s.end);
-      if (length === 0) continue;
-      const found = text.slice(i, i + 2 * length);
+    for (const { start, length } of repeatedWords(text, s)) {
+      const found = text.slice(start, start + 2 * length);
       const word = found.slice(0, length);
       // A run of one character (“甲甲甲甲”) is not a word typed twice.
       const run = [...word].every((ch) => ch === word[0]);
       if (!run && !allowed.has(found) && !allowed.has(word)) {
-        const d = ctx.report(DUPLICATED, { start: i, end: i + 2 * length }, { found, word });
+        const d = ctx.report(DUPLICATED, { start, end: start + 2 * length }, { found, word });
         if (d) out.push(d);
       }
-      i += 2 * length - 1;
     }
   }
   return out;
 }
 
-/** The shortest word length L ≥ 2 such that text[i, i+L) of Chinese characters repeats right after. */
-function repeatAt(text: string, i: number, end: number): number {
+/**
+ * Words of Chinese characters typed twice in a row inside the span, left to
+ * right: at each position the shortest such word (2 to MAX_WORD
+ * characters), and the search goes on after its repeat.
+ */
+export function repeatedWords(text: string, span: Range): { start: number; length: number }[] {
+  const out: { start: number; length: number }[] = [];
+  let hanEnd = span.start; // where the run of Chinese characters holding i ends
+  for (let i = span.start; i < span.end; i++) {
+    if (i >= hanEnd) {
+      if (!isHan(text.charCodeAt(i))) continue;
+      hanEnd = i + 1;
+      while (hanEnd < span.end && isHan(text.charCodeAt(hanEnd))) hanEnd++;
+    }
+    const length = repeatAt(text, i, Math.min(MAX_WORD, hanEnd - i), span.end);
+    if (length === 0) continue;
+    out.push({ start: i, length });
+    i += 2 * length - 1;
+  }
+  return out;
+}
+
+/**
+ * The shortest word length L ≥ 2 such that text[i, i+L) repeats right
+ * after; the word is at most `longest` long (the Chinese characters from i
+ * on) and its repeat ends by `end`.
+ */
+function repeatAt(text: string, i: number, longest: number, end: number): number {
   const first = text.charCodeAt(i);
-  for (let length = 2; length <= MAX_WORD && i + 2 * length <= end; length++) {
-    if (!isHan(text.charCodeAt(i + length - 1))) return 0;
+  for (let length = 2; length <= longest && i + 2 * length <= end; length++) {
     // Almost every position fails here, on the first character.
     if (text.charCodeAt(i + length) !== first) continue;
     let same = true;
