@@ -189,7 +189,11 @@ const PERIOD =
   /([0-9０-９]{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|–|-|~|～)\s*(?:[0-9０-９]{4}\s*年\s*)?12\s*月\s*31\s*日/u;
 
 function toNumber(digits: string): number {
-  return Number(digits.normalize('NFKC'));
+  // ASCII digits (most years) need no normalisation.
+  for (let i = 0; i < digits.length; i++) {
+    if (digits.charCodeAt(i) > 127) return Number(digits.normalize('NFKC'));
+  }
+  return Number(digits);
 }
 
 const DATE = /([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日/gu;

@@ -113,17 +113,25 @@ function hasContent(text: string, start: number, end: number): boolean {
 /** 一…十 by code unit: looked up for every line. */
 const NUMERALS = new Uint8Array(0x10000);
 for (const c of '一二三四五六七八九十') NUMERALS[c.charCodeAt(0)] = 1;
-const TOP_LEVEL_START = /^[一二三四五六七八九十]+[、.．]/u;
 
 /** ` \t#*>` and the ideographic space (compared as code units: no string per character). */
 const isDecoration = (c: number): boolean =>
   c === 32 || c === 9 || c === 35 || c === 42 || c === 62 || c === 0x3000;
 
-/** The line starts with `一、` (after decoration): checked by code unit first, as it runs on every line. */
+/**
+ * The line starts with `一、` (after decoration): numerals then `、`, `.` or
+ * `．`, within eight code units (what `/^[一…十]+[、.．]/u` tested on
+ * `text.slice(i, i + 8)` found), read by code unit as it runs on every line.
+ */
 function startsTopLevel(text: string, start: number, end: number): boolean {
   let i = start;
   while (i < end && isDecoration(text.charCodeAt(i))) i++;
-  return NUMERALS[text.charCodeAt(i)] === 1 && TOP_LEVEL_START.test(text.slice(i, i + 8));
+  const limit = Math.min(i + 8, text.length);
+  let j = i;
+  while (j < limit && NUMERALS[text.charCodeAt(j)] === 1) j++;
+  if (j === i || j >= limit) return false;
+  const mark = text.charCodeAt(j);
+  return mark === 0x3001 || mark === 46 || mark === 0xff0e;
 }
 
 function numberingDuplicate(
