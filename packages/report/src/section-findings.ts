@@ -134,6 +134,9 @@ function startsTopLevel(text: string, start: number, end: number): boolean {
   return mark === 0x3001 || mark === 46 || mark === 0xff0e;
 }
 
+const LEADING_MARKS = /^[#*>]+/u;
+const SENTENCE_MARK = /[。；]/u;
+
 function numberingDuplicate(
   text: string,
   lines: Lines,
@@ -151,13 +154,13 @@ function numberingDuplicate(
     const end = lines.ends[n] as number;
     if (start < first.start || end - start > 200) continue;
     if (!startsTopLevel(text, start, end) || inTable(start) || isHeading(start)) continue;
-    const f = foldSlice(text, start, end).replace(/^[#*>]+/u, '');
+    const f = foldSlice(text, start, end).replace(LEADING_MARKS, '');
     const { numbering, body } = splitNumbering(f);
     if (
       !isTopLevelNumbering(numbering) ||
       body.length === 0 ||
       body.length > 40 ||
-      /[。；]/u.test(body)
+      SENTENCE_MARK.test(body)
     )
       continue;
     const section = sections.filter((s) => s.start <= start).length;

@@ -59,6 +59,8 @@ export interface RowRef {
 }
 
 const MAX_MERGE = 6;
+/** Numbering or marks before a label's first ideograph (compiled once: it runs per unmatched token). */
+const LEADING_NON_HAN = /^[^\p{Script=Han}]+/u;
 const SENTENCE = /[。；;！!？?]/u;
 
 export function scanTable(
@@ -274,10 +276,7 @@ function matchAt(
   });
   // (An exact match of the token alone was tried by the caller.)
   // A label split over several cells or lines: `AB⏎CD` for `ABCD`.
-  if (
-    labels.prefixes.has(f.folded) ||
-    labels.prefixes.has(f.folded.replace(/^[^\p{Script=Han}]+/u, ''))
-  ) {
+  if (labels.prefixes.has(f.folded) || labels.prefixes.has(f.folded.replace(LEADING_NON_HAN, ''))) {
     let joined = f.folded;
     for (let j = i + 1, merged = 0; j < tokens.length && merged < MAX_MERGE; j++) {
       const next = tokens[j] as Token;
