@@ -111,14 +111,8 @@ export function unitHasLiterals(
 /** Whether a sorted list of positions has one in [from, to]. */
 function occursWithin(positions: readonly number[], from: number, to: number): boolean {
   if (to < from) return false;
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (positions[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < positions.length && positions[lo]! <= to;
+  const at = firstAtOrAfter(positions, from);
+  return at < positions.length && positions[at]! <= to;
 }
 
 const sortedClauses = new WeakMap<readonly (readonly string[])[], readonly (readonly string[])[]>();
@@ -190,7 +184,8 @@ export function foldedUnit(index: FoldedIndex, unit: Range): FoldedText {
   return span;
 }
 
-function firstAtOrAfter(sorted: Int32Array, value: number): number {
+/** The index of the first value ≥ `value` in an ascending list (its length if none). */
+function firstAtOrAfter(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
