@@ -82,13 +82,18 @@ export function unitsWithLiterals(
   // occur; each other clause is then asked of those few units only, by a
   // binary search in its literals' positions (no unit is sliced or scanned).
   const [first, ...rest] = bySelectivity(clauses);
-  const marked = new Uint8Array(units.length);
+  let hit: readonly number[] = [];
   for (const literal of first!) {
-    for (const u of unitsHit(index, literals, units, literal)) marked[u] = 1;
+    const more = unitsHit(index, literals, units, literal);
+    hit = hit.length === 0 ? more : [...hit, ...more];
+  }
+  // In the units' own order, once each (several literals, or units not in text order).
+  if (first!.length > 1 || hit.some((u, i) => i > 0 && u < hit[i - 1]!)) {
+    hit = [...new Set(hit)].sort((a, b) => a - b);
   }
   const kept: Range[] = [];
-  for (let u = 0; u < units.length; u++) {
-    if (marked[u] === 1 && unitHasLiterals(units[u]!, rest, index, literals)) kept.push(units[u]!);
+  for (const u of hit) {
+    if (unitHasLiterals(units[u]!, rest, index, literals)) kept.push(units[u]!);
   }
   return kept;
 }
