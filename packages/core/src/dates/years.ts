@@ -34,7 +34,7 @@ export function yearDiagnostics(ctx: TextContext, year: number): Diagnostic[] {
   const to = ctx.model.sections[0]?.headingRange.start ?? 0;
   const preamble = ctx.text.slice(from, to);
   for (const cue of ctx.lexicon('report-title-cues')) {
-    const re = new RegExp(`([0-9０-９]{4})\\s*年度?\\s*${escape(cue.text)}`, 'gu');
+    const re = cueYear(cue.text);
     for (const m of preamble.matchAll(re)) {
       if (toNumber(m[1]!) === year) continue;
       const start = from + m.index;
@@ -48,6 +48,18 @@ export function yearDiagnostics(ctx: TextContext, year: number): Diagnostic[] {
     }
   }
   return out.filter((d): d is Diagnostic => d !== null);
+}
+
+const cueYears = new Map<string, RegExp>();
+
+/** “2023年度” before the cue; built once per cue (a pack's words do not change). */
+function cueYear(cue: string): RegExp {
+  let re = cueYears.get(cue);
+  if (!re) {
+    re = new RegExp(`([0-9０-９]{4})\\s*年度?\\s*${escape(cue)}`, 'gu');
+    cueYears.set(cue, re);
+  }
+  return re;
 }
 
 function escape(text: string): string {
