@@ -48,7 +48,7 @@ export interface TableLabels {
   /** Every prefix of every folded label and body: a split label may continue. */
   readonly prefixes: ReadonlySet<string>;
   /** Text to look for inside a longer span (bodies of numbered labels), longest first. */
-  readonly needles: ReadonlyMap<string, readonly Label[]>;
+  readonly needles: readonly (readonly [needle: string, labels: readonly Label[]])[];
   readonly anchors: readonly Label[];
 }
 
@@ -119,7 +119,8 @@ export function tableLabels(table: TableDecl): TableLabels {
   const anchors = usable.filter(
     (l) => (l.kind === 'table-anchor' || l.kind === 'block-anchor') && l.folded.length >= 4,
   );
-  return { table, labels: usable, byFolded, byBody, prefixes, needles, anchors };
+  // A list, not the map: iterating a map makes an entry pair per needle on every search.
+  return { table, labels: usable, byFolded, byBody, prefixes, needles: [...needles], anchors };
 }
 
 /** A column's block and index as one number: a set key with no string built per lookup. */
