@@ -47,6 +47,10 @@ export interface TableLabels {
   readonly byBody: ReadonlyMap<string, readonly Label[]>;
   /** Every prefix of every folded label and body: a split label may continue. */
   readonly prefixes: ReadonlySet<string>;
+  /** Every folded body: with `prefixes`, rules out a label cut short before the labels are filtered. */
+  readonly bodies: ReadonlySet<string>;
+  /** Folded label without its first character → labels, in label order. */
+  readonly byDropped: ReadonlyMap<string, readonly Label[]>;
   /** Text to look for inside a longer span (bodies of numbered labels), longest first. */
   readonly needles: readonly (readonly [needle: string, labels: readonly Label[]])[];
   readonly anchors: readonly Label[];
@@ -105,7 +109,11 @@ export function tableLabels(table: TableDecl): TableLabels {
   const byFolded = new Map<string, Label[]>();
   const byBody = new Map<string, Label[]>();
   const prefixes = new Set<string>();
+  const bodies = new Set<string>();
+  const byDropped = new Map<string, Label[]>();
   for (const l of usable) {
+    bodies.add(l.body);
+    push(byDropped, l.dropped, l);
     // Table anchors are found inside longer text (findInner), never as a label of their own.
     if (l.kind !== 'table-anchor') push(byFolded, l.folded, l);
     if (l.numbering && l.body && l.kind !== 'table-anchor') push(byBody, l.body, l);
@@ -120,7 +128,17 @@ export function tableLabels(table: TableDecl): TableLabels {
     (l) => (l.kind === 'table-anchor' || l.kind === 'block-anchor') && l.folded.length >= 4,
   );
   // A list, not the map: iterating a map makes an entry pair per needle on every search.
-  return { table, labels: usable, byFolded, byBody, prefixes, needles: [...needles], anchors };
+  return {
+    table,
+    labels: usable,
+    byFolded,
+    byBody,
+    prefixes,
+    bodies,
+    byDropped,
+    needles: [...needles],
+    anchors,
+  };
 }
 
 /** A column's block and index as one number: a set key with no string built per lookup. */
@@ -187,7 +205,11 @@ export function matchRelaxed(
   minSuffix: number,
 ): LabelMatch | null {
   const { body } = splitNumbering(f);
-  if (f.length >= 4) {
+  // A label cut short has the text (or its body) as a prefix: the sets rule most text out at once.
+  const mayBeCut =
+    labels.prefixes.has(f) ||
+    (body.length >= 4 && (labels.prefixes.has(body) || labels.bodies.has(body)));
+  if (f.length >= 4 && mayBeCut) {
     const cut = labels.labels.filter(
       (l) =>
         accept(l) &&
@@ -198,7 +220,7 @@ export function matchRelaxed(
     if (p) return { label: p, how: 'prefix' };
   }
   if (f.length >= minSuffix) {
-    const dropped = labels.labels.filter((l) => accept(l) && l.dropped === f);
+    const dropped = (labels.byDropped.get(f) ?? NONE).filter(accept);
     const s = prefer(dropped);
     if (s) return { label: s, how: 'suffix' };
   }
