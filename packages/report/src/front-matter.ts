@@ -198,21 +198,21 @@ function toNumber(digits: string): number {
 
 const DATE = /([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日/gu;
 
-function hasChar(text: string, start: number, end: number, code: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === code) return true;
-  return false;
-}
-
 /** Dates standing alone on their line: at the end a signature date, elsewhere a body date. */
 export function findDates(text: string, lines: Lines): ReportModel['dates'] {
   const out: ReportModel['dates'] = [];
   let nonBlankAfter = 0;
+  // The last 日 at or before the current line's end (-1: none). The lines are
+  // read from the end, so one backward search serves every line down to it.
+  let day = Infinity;
   for (let n = lines.starts.length - 1; n >= 0 && out.length < 100; n--) {
     const start = lines.starts[n] as number;
     const end = lines.ends[n] as number;
     if (isBlank(text, start, end)) continue;
     nonBlankAfter++;
-    if (end - start > 40 || !hasChar(text, start, end, 0x65e5 /* 日 */)) continue;
+    if (end - start > 40) continue;
+    if (day > end - 1) day = end > 0 ? text.lastIndexOf('日', end - 1) : -1;
+    if (day < start) continue;
     const [s, e] = trimmed(text, start, end);
     DATE.lastIndex = 0;
     const m = DATE.exec(text.slice(s, e));
