@@ -65,6 +65,24 @@ describe('the two-phase matcher against the old Pike VM', () => {
     );
   });
 
+  it("finds the same matches with programs spanning several words of the scan's bitset", () => {
+    const long = fc
+      .array(node, { minLength: 4, maxLength: 8 })
+      .map((items): PatternNode => ({ kind: 'seq', items }));
+    let sizes = 0;
+    fc.assert(
+      fc.property(long, text, (pattern, input) => {
+        const program = compilePattern(pattern, lexicons);
+        if (program.insts.length > 64) sizes++;
+        expect(findMatches(program, input)).toEqual(
+          referenceFindMatches(compileReference(pattern, lexicons), input),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+    expect(sizes).toBeGreaterThan(500);
+  });
+
   it('finds the same starts scanning forwards and in one pass backwards', () => {
     fc.assert(
       fc.property(node, text, (pattern, input) => {

@@ -4,7 +4,8 @@
  * gap as ONE state, and every state keeps only the smallest start that
  * reaches it (the leftmost start is the one the matcher reports). A gap keeps
  * the positions where it was entered in a sliding window, so a position costs
- * O(program size) however wide the gaps are: O(text × program) in all.
+ * at most O(program size) however wide the gaps are: O(text × program) in all,
+ * and in practice the few states live there.
  */
 import { isDigit, type Program } from './pattern-program.js';
 import { Op, type Tables, tablesOf } from './pattern-tables.js';
@@ -124,33 +125,71 @@ class GapWindow {
 
 /** A scan's scratch state, reused by every scan of the program. */
 interface Scratch {
+  readonly tables: Tables;
   readonly windows: readonly (GapWindow | undefined)[];
   readonly gapWindows: readonly GapWindow[];
   readonly gapPcs: Int32Array;
-  /** Two rows of `reach` (below). */
+  /** Two rows of `reach` (below), NONE everywhere between scans. */
   readonly rows: readonly [Int32Array, Int32Array];
+  /** For each row, the pcs set in it: clearing a row costs its live states only. */
+  readonly touched: readonly [Int32Array, Int32Array];
+  /** A bitset of the zero-width pcs the current position has still to visit. */
+  readonly pending: Int32Array;
 }
 
 const scratches = new WeakMap<Program, Scratch>();
 
-function scratchOf(program: Program, { op, x, y }: Tables): Scratch {
+function scratchOf(program: Program): Scratch {
   const cached = scratches.get(program);
   if (cached) return cached;
+  const tables = tablesOf(program);
+  const { op, x, y } = tables;
+  const size = op.length;
   const windows = [...op].map((o, pc) => (o === GAP ? new GapWindow(x[pc]!, y[pc]!) : undefined));
   const scratch: Scratch = {
+    tables,
     windows,
     gapWindows: windows.filter((w): w is GapWindow => w !== undefined),
     gapPcs: Int32Array.from([...op.keys()].filter((pc) => op[pc] === GAP)),
-    rows: [new Int32Array(op.length), new Int32Array(op.length)],
+    rows: [new Int32Array(size).fill(NONE), new Int32Array(size).fill(NONE)],
+    touched: [new Int32Array(size), new Int32Array(size)],
+    pending: new Int32Array((size + 31) >>> 5),
   };
   scratches.set(program, scratch);
   return scratch;
 }
 
+/** Every live gap goes on only with known characters (not a gap, not the match's end). */
+function restrictedGaps(
+  gapPcs: Int32Array,
+  windows: readonly (GapWindow | undefined)[],
+  follow: readonly (Uint8Array | null)[],
+): boolean {
+  for (let g = 0; g < gapPcs.length; g++)
+    if (windows[gapPcs[g]!]!.live && !follow[gapPcs[g]!]) return false;
+  return true;
+}
+
+/** Whether `c` can start a match (`first`, null once a match is known) or go on from a live gap. */
+function wanted(
+  c: number,
+  first: Uint8Array | null,
+  gapPcs: Int32Array,
+  windows: readonly (GapWindow | undefined)[],
+  follow: readonly (Uint8Array | null)[],
+): boolean {
+  if (first?.[c]) return true;
+  for (let g = 0; g < gapPcs.length; g++)
+    if (windows[gapPcs[g]!]!.live && follow[gapPcs[g]!]![c]) return true;
+  return false;
+}
+
 /**
  * The smallest position ≥ `from` where a match of `program` in `text`
  * begins, or -1. Once a match is known, only states with a smaller start are
- * followed, and the scan stops when none is left.
+ * followed, and the scan stops when none is left. A position costs its live
+ * states and gaps (plus a word of `pending` per 32 instructions), not the
+ * program's size: most positions of a sentence hold a handful of states.
  */
 export function leftmostStart(
   program: Program,
@@ -158,97 +197,135 @@ export function leftmostStart(
   from: number,
   work: ScanWork,
 ): number {
-  const tables = tablesOf(program);
-  const { op, x, y, consumers, first, follow } = tables;
-  const { windows, gapWindows, gapPcs, rows } = scratchOf(program, tables);
-  /** Every live gap goes on only with known characters (not a gap, not the match's end). */
-  const restrictedGaps = (): boolean => {
-    for (let g = 0; g < gapPcs.length; g++)
-      if (windows[gapPcs[g]!]!.live && !follow[gapPcs[g]!]) return false;
-    return true;
-  };
-  const size = op.length;
+  const { tables, windows, gapWindows, gapPcs, rows, touched, pending } = scratchOf(program);
+  const { op, x, y, first, follow } = tables;
+  const words = pending.length;
   for (const w of gapWindows) w.clear();
-  // reach[pc]: the smallest start of a thread at pc at the current position.
-  let reach = rows[0].fill(NONE);
-  let next = rows[1].fill(NONE);
+  // reach[pc]: the smallest start of a thread at pc at the current position;
+  // reachSet lists the pcs where it is set, nextSet those of next.
+  let reach = rows[0];
+  let next = rows[1];
+  let reachSet = touched[0];
+  let nextSet = touched[1];
+  let reachCount = 0;
+  let nextCount = 0;
   let best = NONE;
   let live = false; // a consumer or a gap window holds a thread
   let consumerLive = false;
   let steps = 0;
-  /** Whether the character can start a match or go on from a live gap. */
-  const wanted = (c: number): boolean => {
-    if (best === NONE && first![c]) return true;
-    for (let g = 0; g < gapPcs.length; g++)
-      if (windows[gapPcs[g]!]!.live && follow[gapPcs[g]!]![c]) return true;
-    return false;
-  };
   for (let pos = from; pos <= text.length; pos++) {
     if (best === NONE && !live && first) {
       while (pos < text.length && !first[text.charCodeAt(pos)]) pos++;
       if (pos >= text.length) break;
-    } else if (live && !consumerLive && (best !== NONE || first) && restrictedGaps()) {
+    } else if (
+      live &&
+      !consumerLive &&
+      (best !== NONE || first) &&
+      restrictedGaps(gapPcs, windows, follow)
+    ) {
       // Only gaps wait: skip to a character that a gap's exit or a new start
       // can take (the windows catch up on the positions skipped).
       const skipFrom = pos;
-      while (pos < text.length && !wanted(text.charCodeAt(pos))) pos++;
+      const starts = best === NONE ? first : null;
+      while (pos < text.length && !wanted(text.charCodeAt(pos), starts, gapPcs, windows, follow))
+        pos++;
       work.positions += pos - skipFrom;
       if (pos >= text.length) break;
     }
-    if (best === NONE && pos < reach[0]!) reach[0] = pos;
+    if (best === NONE && pos < reach[0]!) {
+      if (reach[0] === NONE) reachSet[reachCount++] = 0;
+      reach[0] = pos;
+      pending[0]! |= 1;
+    }
+    for (let g = 0; g < gapPcs.length; g++) {
+      const pc = gapPcs[g]!;
+      if (windows[pc]!.live) pending[pc >>> 5]! |= 1 << (pc & 31);
+    }
     work.positions++;
     // Zero-width steps, in program order: every jump goes forward except a
-    // number's loop, whose target (a digit) only acts in the next pass.
-    for (let pc = 0; pc < size; pc++) {
-      const o = op[pc]!;
-      const start = reach[pc]!;
-      let to = -1;
-      let via = start;
-      if (o === GAP) {
-        const window = windows[pc]!;
-        if (start < best) window.enter(pos, start);
-        if (!window.live) continue;
-        steps++;
-        to = pc + 1;
-        via = window.exitAt(pos, best);
-      } else if (start >= best || o >= CHAR) {
-        continue;
-      } else {
-        steps++;
-        if (o === JMP) to = x[pc]!;
-        else if (o === SPLIT) {
-          if (start < reach[x[pc]!]!) reach[x[pc]!] = start;
-          to = y[pc]!;
-        } else if (o === MATCH) {
-          // Later starts cannot win any more: they are dropped from now on.
-          best = start;
-        } else if (o === OTHER) to = pc + 1;
-        else if (!isDigit(text.charCodeAt(o === BEFORE ? pos - 1 : pos))) to = pc + 1;
+    // number's loop, whose target (a digit) only acts in the consuming steps.
+    // A pc set during the pass is above the one setting it, so the ascending
+    // walk over `pending` still visits it in this pass.
+    for (let w = 0; w < words; w++) {
+      for (let bits = pending[w]!; bits !== 0; bits = pending[w]!) {
+        const low = bits & -bits;
+        pending[w] = bits ^ low;
+        const pc = (w << 5) | (31 - Math.clz32(low));
+        const o = op[pc]!;
+        const start = reach[pc]!;
+        let to = -1;
+        let via = start;
+        if (o === GAP) {
+          const window = windows[pc]!;
+          if (start < best) window.enter(pos, start);
+          if (!window.live) continue;
+          steps++;
+          to = pc + 1;
+          via = window.exitAt(pos, best);
+        } else if (start >= best) {
+          continue;
+        } else {
+          steps++;
+          if (o === JMP) to = x[pc]!;
+          else if (o === SPLIT) {
+            const t = x[pc]!;
+            if (start < reach[t]!) {
+              if (reach[t] === NONE) reachSet[reachCount++] = t;
+              reach[t] = start;
+              if (op[t]! < CHAR) pending[t >>> 5]! |= 1 << (t & 31);
+            }
+            to = y[pc]!;
+          } else if (o === MATCH) {
+            // Later starts cannot win any more: they are dropped from now on.
+            best = start;
+          } else if (o === OTHER) to = pc + 1;
+          else if (!isDigit(text.charCodeAt(o === BEFORE ? pos - 1 : pos))) to = pc + 1;
+        }
+        if (to >= 0 && via < best && via < reach[to]!) {
+          if (reach[to] === NONE) reachSet[reachCount++] = to;
+          reach[to] = via;
+          if (op[to]! < CHAR) pending[to >>> 5]! |= 1 << (to & 31);
+        }
       }
-      if (to >= 0 && via < best && via < reach[to]!) reach[to] = via;
     }
     // Consuming steps, into the next position.
     consumerLive = false;
     if (pos < text.length) {
       const c = text.charCodeAt(pos);
-      for (let k = 0; k < consumers.length; k++) {
-        const pc = consumers[k]!;
-        const start = reach[pc]!;
-        if (start >= best) continue;
+      for (let k = 0; k < reachCount; k++) {
+        const pc = reachSet[k]!;
         const o = op[pc]!;
+        const start = reach[pc]!;
+        if (o < CHAR || start >= best) continue;
         if (o === CHAR ? x[pc] !== c : o === DIGIT && !isDigit(c)) continue;
         steps++;
-        if (start < next[pc + 1]!) next[pc + 1] = start;
+        const to = pc + 1;
+        if (start < next[to]!) {
+          if (next[to] === NONE) nextSet[nextCount++] = to;
+          next[to] = start;
+          if (op[to]! < CHAR) pending[to >>> 5]! |= 1 << (to & 31);
+        }
         consumerLive = true;
       }
     }
     live = consumerLive;
     if (!live) for (const w of gapWindows) live ||= w.live;
-    const swap = reach;
+    for (let k = 0; k < reachCount; k++) reach[reachSet[k]!] = NONE;
+    const row = reach;
     reach = next;
-    next = swap;
-    for (let pc = 0; pc < size; pc++) next[pc] = NONE; // cheaper than fill() on a short row
+    next = row;
+    const set = reachSet;
+    reachSet = nextSet;
+    nextSet = set;
+    reachCount = nextCount;
+    nextCount = 0;
     if (best !== NONE && !live) break;
+  }
+  // Leave the scratch as the next scan expects it: no state, nothing pending.
+  for (let k = 0; k < reachCount; k++) {
+    const pc = reachSet[k]!;
+    reach[pc] = NONE;
+    pending[pc >>> 5] = 0;
   }
   work.steps += steps;
   return best === NONE ? -1 : best;
