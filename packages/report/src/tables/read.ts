@@ -78,7 +78,7 @@ export function readTables(ctx: ReadContext): TablesRead {
     anyFound = true;
     const read = readTable(ctx, table, entry, positional);
     tables.push(read.table);
-    cells.push(...read.cells);
+    for (const c of read.cells) cells.push(c);
   }
   return { tables, cells, anyFound };
 }
@@ -106,7 +106,9 @@ function readTable(
     );
   }
   const rows = [...scan.rows, ...rowsFromExtraValues(table, scan.rows, values)];
-  rows.sort((a, b) => a.index - b.index);
+  // Rows are usually found in the template's order: sorted only when they were not.
+  if (!rows.every((r, i) => i === 0 || (rows[i - 1] as RowScan).index <= r.index))
+    rows.sort((a, b) => a.index - b.index);
   const present = rows.filter(
     (r) => (values.get(r)?.cells.length ?? 0) > 0 || values.get(r)?.ambiguous,
   );
