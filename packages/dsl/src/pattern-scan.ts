@@ -8,7 +8,7 @@
  * and in practice the few states live there.
  */
 import { isDigit, type Program } from './pattern-program.js';
-import { Op, type Tables, tablesOf } from './pattern-tables.js';
+import { inSet, Op, type Tables, tablesOf } from './pattern-tables.js';
 
 const { BEFORE, CHAR, DIGIT, GAP, JMP, MATCH, OTHER, SPLIT } = Op;
 
@@ -163,7 +163,7 @@ function scratchOf(program: Program): Scratch {
 function restrictedGaps(
   gapPcs: Int32Array,
   windows: readonly (GapWindow | undefined)[],
-  follow: readonly (Uint8Array | null)[],
+  follow: readonly (Int32Array | null)[],
 ): boolean {
   for (let g = 0; g < gapPcs.length; g++)
     if (windows[gapPcs[g]!]!.live && !follow[gapPcs[g]!]) return false;
@@ -173,14 +173,14 @@ function restrictedGaps(
 /** Whether `c` can start a match (`first`, null once a match is known) or go on from a live gap. */
 function wanted(
   c: number,
-  first: Uint8Array | null,
+  first: Int32Array | null,
   gapPcs: Int32Array,
   windows: readonly (GapWindow | undefined)[],
-  follow: readonly (Uint8Array | null)[],
+  follow: readonly (Int32Array | null)[],
 ): boolean {
-  if (first?.[c]) return true;
+  if (first && inSet(first, c)) return true;
   for (let g = 0; g < gapPcs.length; g++)
-    if (windows[gapPcs[g]!]!.live && follow[gapPcs[g]!]![c]) return true;
+    if (windows[gapPcs[g]!]!.live && inSet(follow[gapPcs[g]!]!, c)) return true;
   return false;
 }
 
@@ -215,7 +215,7 @@ export function leftmostStart(
   let steps = 0;
   for (let pos = from; pos <= text.length; pos++) {
     if (best === NONE && !live && first) {
-      while (pos < text.length && !first[text.charCodeAt(pos)]) pos++;
+      while (pos < text.length && !inSet(first, text.charCodeAt(pos))) pos++;
       if (pos >= text.length) break;
     } else if (
       live &&

@@ -33,11 +33,19 @@ export interface Tables {
   readonly y: Int32Array;
   /** The consuming instructions, in program order. */
   readonly consumers: Int32Array;
-  /** first[c] is 1 when a match can begin with the UTF-16 unit c; null when any can. */
-  readonly first: Uint8Array | null;
+  /**
+   * The UTF-16 units a match can begin with, as a bitset (see `inSet`); null
+   * when any can. A bit per unit, not a byte: 8 KB per program and gap
+   * rather than 64 KB, for a pack of a few dozen patterns.
+   */
+  readonly first: Int32Array | null;
   /** For a gap at pc: the characters a match can go on with after it, as `first`. */
-  readonly follow: readonly (Uint8Array | null)[];
+  readonly follow: readonly (Int32Array | null)[];
 }
+
+/** Whether the UTF-16 unit `c` is in the bitset `set`. */
+export const inSet = (set: Int32Array, c: number): boolean =>
+  (set[c >>> 5]! & (1 << (c & 31))) !== 0;
 
 const cache = new WeakMap<Program, Tables>();
 
@@ -95,9 +103,12 @@ export function tablesOf(program: Program): Tables {
  * with), or null when any can (a gap, the end of the match). Where no thread
  * can take the character at hand, the scan skips ahead.
  */
-function charsFrom(program: Program, pc: number): Uint8Array | null {
+function charsFrom(program: Program, pc: number): Int32Array | null {
   const { insts } = program;
-  const out = new Uint8Array(0x10000);
+  const out = new Int32Array(0x10000 >>> 5);
+  const add = (c: number): void => {
+    out[c >>> 5]! |= 1 << (c & 31);
+  };
   const seen = new Set<number>();
   let unrestricted = false;
   const walk = (pc: number): void => {
@@ -115,10 +126,10 @@ function charsFrom(program: Program, pc: number): Uint8Array | null {
       case 'boundary':
         return walk(pc + 1);
       case 'char':
-        if (inst.c >= 0) out[inst.c] = 1;
+        if (inst.c >= 0) add(inst.c);
         return;
       case 'digit':
-        out.fill(1, 48, 58);
+        for (let c = 48; c < 58; c++) add(c);
         return;
       default:
         unrestricted = true;
