@@ -181,7 +181,8 @@ function cellsOf(model: ReportModel): Map<string, Cell & { value: number }> {
   const out = new Map<string, Cell & { value: number }>();
   for (const c of model.cells) {
     if (c.status === 'missing' || c.value === null) continue;
-    out.set(key(c), { ...c, value: c.status === 'number' ? c.value : 0 });
+    // Object.assign, not a spread: spreading into a literal is slow on Node 20.
+    out.set(key(c), Object.assign({}, c, { value: c.status === 'number' ? c.value : 0 }));
   }
   return out;
 }

@@ -146,7 +146,7 @@ function propagate(
       if (!onRight(o.instance, key)) continue;
       const after = evaluateInstance(o.check, o.instance, current);
       if (after.status !== 'failed') continue;
-      const next = proposeRepair({ ...o, ...after }, current);
+      const next = proposeRepair(Object.assign({}, o, after), current);
       if (!next) continue;
       repairs.push(next);
       repaired.add(cellKey(next.cell));

@@ -128,7 +128,8 @@ export function createTextContext(
         docsUrl: rule.docsUrl ?? docsUrl(ruleId),
         ...(extra.related && extra.related.length > 0 ? { related: extra.related } : {}),
         ...(extra.fix ? { fix: extra.fix } : {}),
-        data: { ...plain(values), ...extra.data },
+        // Object.assign, not spreads: spreading an object into a literal is slow on Node 20.
+        data: Object.assign(plain(values), extra.data),
       };
     },
   };

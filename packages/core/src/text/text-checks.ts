@@ -198,9 +198,13 @@ function cellLocations(ctx: TextContext, shown: ShownComparison): RelatedLocatio
   return out;
 }
 
+const asText = new WeakMap<Condition, TextCondition>();
+
 /** A `when` over cells, with the same evaluation as an expectation. */
 function whenHolds(ctx: TextContext, condition: Condition): boolean | null {
-  return evaluateTextCondition(asTextCondition(condition), {}, ctx.value).holds;
+  let text = asText.get(condition);
+  if (!text) asText.set(condition, (text = asTextCondition(condition)));
+  return evaluateTextCondition(text, {}, ctx.value).holds;
 }
 
 function asTextCondition(c: Condition): TextCondition {
