@@ -79,26 +79,33 @@ export function toFileResult(
   return { ...count(filePath, messages, output), ...(report ? { report } : {}) };
 }
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Built property by property, in ESLint's order: spreading an object into
+ * an object literal costs about a microsecond on Node 20, per message and
+ * per related location.
+ */
 function toMessage(d: Diagnostic, text: string, span: (r: Range) => Span): Message {
   const fix = d.fix && d.fix.edits.length > 0 ? d.fix : undefined;
-  return {
-    ruleId: d.ruleId,
-    severity: d.severity === 'error' ? 2 : 1,
-    ...(d.severity === 'info' ? { info: true as const } : {}),
-    message: d.message,
-    ...span(d.range),
-    ...(d.docsUrl ? { docsUrl: d.docsUrl } : {}),
-    ...(d.related?.length
-      ? { related: d.related.map((r) => ({ ...span(r.range), message: r.message })) }
-      : {}),
-    ...(fix
-      ? {
-          fix: mergeEdits(text, fix.edits),
-          fixTitle: fix.title,
-          edits: fix.edits.map((e) => ({ ...span(e.range), text: e.text })),
-        }
-      : {}),
-  };
+  const m = { ruleId: d.ruleId, severity: d.severity === 'error' ? 2 : 1 } as Writable<Message>;
+  if (d.severity === 'info') m.info = true;
+  m.message = d.message;
+  const at = span(d.range);
+  m.line = at.line;
+  m.column = at.column;
+  m.endLine = at.endLine;
+  m.endColumn = at.endColumn;
+  if (d.docsUrl) m.docsUrl = d.docsUrl;
+  if (d.related?.length) {
+    m.related = d.related.map((r) => Object.assign(span(r.range), { message: r.message }));
+  }
+  if (fix) {
+    m.fix = mergeEdits(text, fix.edits);
+    m.fixTitle = fix.title;
+    m.edits = fix.edits.map((e) => Object.assign(span(e.range), { text: e.text }));
+  }
+  return m;
 }
 
 /** ESLint's shape has one range per fix: cover every edit, keeping the text between. */
