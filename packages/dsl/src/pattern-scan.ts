@@ -8,7 +8,7 @@
  * and in practice the few states live there.
  */
 import { isDigit, type Program } from './pattern-program.js';
-import { inSet, Op, type Tables, tablesOf } from './pattern-tables.js';
+import { ANY_CHAR, inSet, Op, type Tables, tablesOf } from './pattern-tables.js';
 
 const { BEFORE, CHAR, DIGIT, GAP, JMP, MATCH, OTHER, SPLIT } = Op;
 
@@ -198,7 +198,7 @@ export function leftmostStart(
   work: ScanWork,
 ): number {
   const { tables, windows, gapWindows, gapPcs, rows, touched, pending } = scratchOf(program);
-  const { op, x, y, first, follow } = tables;
+  const { op, x, y, first, follow, need } = tables;
   const words = pending.length;
   for (const w of gapWindows) w.clear();
   // reach[pc]: the smallest start of a thread at pc at the current position;
@@ -232,8 +232,11 @@ export function leftmostStart(
       work.positions += pos - skipFrom;
       if (pos >= text.length) break;
     }
-    if (best === NONE && pos < reach[0]!) {
-      if (reach[0] === NONE) reachSet[reachCount++] = 0;
+    // The character the threads at this position must take next (NaN at the
+    // end): a thread that needs another one is not followed (need[pc]).
+    const c = text.charCodeAt(pos);
+    if (best === NONE && (!first || (pos < text.length && inSet(first, c)))) {
+      reachSet[reachCount++] = 0; // nothing jumps back to pc 0: reach[0] is unset
       reach[0] = pos;
       pending[0]! |= 1;
     }
@@ -269,7 +272,7 @@ export function leftmostStart(
           if (o === JMP) to = x[pc]!;
           else if (o === SPLIT) {
             const t = x[pc]!;
-            if (start < reach[t]!) {
+            if (start < reach[t]! && (need[t] === ANY_CHAR || need[t] === c)) {
               if (reach[t] === NONE) reachSet[reachCount++] = t;
               reach[t] = start;
               if (op[t]! < CHAR) pending[t >>> 5]! |= 1 << (t & 31);
@@ -281,7 +284,12 @@ export function leftmostStart(
           } else if (o === OTHER) to = pc + 1;
           else if (!isDigit(text.charCodeAt(o === BEFORE ? pos - 1 : pos))) to = pc + 1;
         }
-        if (to >= 0 && via < best && via < reach[to]!) {
+        if (
+          to >= 0 &&
+          via < best &&
+          via < reach[to]! &&
+          (need[to] === ANY_CHAR || need[to] === c)
+        ) {
           if (reach[to] === NONE) reachSet[reachCount++] = to;
           reach[to] = via;
           if (op[to]! < CHAR) pending[to >>> 5]! |= 1 << (to & 31);
@@ -291,7 +299,7 @@ export function leftmostStart(
     // Consuming steps, into the next position.
     consumerLive = false;
     if (pos < text.length) {
-      const c = text.charCodeAt(pos);
+      const after = text.charCodeAt(pos + 1);
       for (let k = 0; k < reachCount; k++) {
         const pc = reachSet[k]!;
         const o = op[pc]!;
@@ -300,6 +308,7 @@ export function leftmostStart(
         if (o === CHAR ? x[pc] !== c : o === DIGIT && !isDigit(c)) continue;
         steps++;
         const to = pc + 1;
+        if (need[to] !== ANY_CHAR && need[to] !== after) continue;
         if (start < next[to]!) {
           if (next[to] === NONE) nextSet[nextCount++] = to;
           next[to] = start;

@@ -41,7 +41,16 @@ export interface Tables {
   readonly first: Int32Array | null;
   /** For a gap at pc: the characters a match can go on with after it, as `first`. */
   readonly follow: readonly (Int32Array | null)[];
+  /**
+   * need[pc]: the one character a thread at pc must consume next (whatever
+   * zero-width steps it takes first), ANY_CHAR when it may be several or
+   * none (a gap, the match), NO_CHAR when it can never go on.
+   */
+  readonly need: Int32Array;
 }
+
+export const ANY_CHAR = -1;
+export const NO_CHAR = -2;
 
 /** Whether the UTF-16 unit `c` is in the bitset `set`. */
 export const inSet = (set: Int32Array, c: number): boolean =>
@@ -93,6 +102,7 @@ export function tablesOf(program: Program): Tables {
     consumers: Int32Array.from([...op.keys()].filter((pc) => op[pc]! >= CHAR)),
     first: charsFrom(program, 0),
     follow: [...op].map((o, pc) => (o === GAP ? charsFrom(program, pc + 1) : null)),
+    need: needs(op, x, y),
   };
   cache.set(program, tables);
   return tables;
@@ -137,4 +147,23 @@ function charsFrom(program: Program, pc: number): Int32Array | null {
   };
   walk(pc);
   return unrestricted ? null : out;
+}
+
+/**
+ * The `need` table, from the last instruction back: zero-width steps jump
+ * forward, except a number's loops, whose target is a consumer (a digit).
+ */
+function needs(op: Uint8Array, x: Int32Array, y: Int32Array): Int32Array {
+  const need = new Int32Array(op.length);
+  const either = (a: number, b: number): number =>
+    a === NO_CHAR ? b : b === NO_CHAR || a === b ? a : ANY_CHAR;
+  for (let pc = op.length - 1; pc >= 0; pc--) {
+    const o = op[pc]!;
+    if (o === CHAR) need[pc] = x[pc]! >= 0 ? x[pc]! : NO_CHAR;
+    else if (o === JMP) need[pc] = need[x[pc]!]!;
+    else if (o === SPLIT) need[pc] = either(need[x[pc]!]!, need[y[pc]!]!);
+    else if (o === OTHER || o === BEFORE || o === AFTER) need[pc] = need[pc + 1]!;
+    else need[pc] = ANY_CHAR; // a digit, any character, a gap, the match
+  }
+  return need;
 }
