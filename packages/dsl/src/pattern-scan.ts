@@ -37,6 +37,8 @@ interface Scratch {
   readonly touched: readonly [Int32Array, Int32Array];
   /** A bitset of the zero-width pcs the current position has still to visit. */
   readonly pending: Int32Array;
+  /** The one character every match begins with, if so, for indexOf; else ''. */
+  readonly firstChar: string;
 }
 
 const scratches = new WeakMap<Program, Scratch>();
@@ -56,6 +58,7 @@ function scratchOf(program: Program): Scratch {
     rows: [new Int32Array(size).fill(NONE), new Int32Array(size).fill(NONE)],
     touched: [new Int32Array(size), new Int32Array(size)],
     pending: new Int32Array((size + 31) >>> 5),
+    firstChar: tables.first && tables.need[0]! >= 0 ? String.fromCharCode(tables.need[0]!) : '',
   };
   scratches.set(program, scratch);
   return scratch;
@@ -99,7 +102,8 @@ export function leftmostStart(
   from: number,
   work: ScanWork,
 ): number {
-  const { tables, windows, gapWindows, gapPcs, rows, touched, pending } = scratchOf(program);
+  const { tables, windows, gapWindows, gapPcs, rows, touched, pending, firstChar } =
+    scratchOf(program);
   const { op, x, y, first, follow, need } = tables;
   const words = pending.length;
   for (const w of gapWindows) w.clear();
@@ -117,8 +121,9 @@ export function leftmostStart(
   let steps = 0;
   for (let pos = from; pos <= text.length; pos++) {
     if (best === NONE && !live && first) {
-      while (pos < text.length && !inSet(first, text.charCodeAt(pos))) pos++;
-      if (pos >= text.length) break;
+      if (firstChar) pos = text.indexOf(firstChar, pos);
+      else while (pos < text.length && !inSet(first, text.charCodeAt(pos))) pos++;
+      if (pos < 0 || pos >= text.length) break;
     } else if (
       live &&
       !consumerLive &&
