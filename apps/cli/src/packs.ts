@@ -7,10 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createLinter, type Linter, type PackSource, usingPrecompiled } from '@govlint/core';
+import { createLinter, type Linter, type PackSource } from '@govlint/core';
 import { LineIndex } from '@govlint/text';
 import { UsageError } from './args.js';
-import { precompiledPacks } from './precompiled.js';
 
 export function readPackDir(dir: string): PackSource {
   const absolute = resolve(dir);
@@ -42,10 +41,7 @@ export class LinterCache {
     const key = dirs.join('\u0000');
     let linter = this.linters.get(key);
     if (!linter) {
-      linter = createLinter({
-        extraPacks: dirs.map(readPackDir),
-        compile: usingPrecompiled(precompiledPacks),
-      });
+      linter = createLinter({ extraPacks: dirs.map(readPackDir) });
       const errors = linter.packDiagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0) {
         throw new UsageError(`规则包有错误：\n${formatPackErrors(errors)}`, { showHelp: false });

@@ -2,6 +2,7 @@ export * from './api.js';
 export { createLinter } from './linter.js';
 export { defaultPacks } from './defaults.js';
 export {
+  bundledPacks,
   packFingerprint,
   precompile,
   type PrecompiledPacks,

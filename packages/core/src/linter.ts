@@ -15,7 +15,7 @@ import type {
   RuleEvaluation,
   TemplateDetection,
 } from './api.js';
-import { defaultCompile, defaultPacks, defaultRead } from './defaults.js';
+import { defaultPacks, defaultRead } from './defaults.js';
 import {
   type MarkerHit,
   newestFirst,
@@ -37,12 +37,14 @@ import { loadPacks, ruleCatalogue } from './packs.js';
 import { configuredSeverity } from './severity.js';
 import { indexTemplate } from './template-index.js';
 import { narrativeDiagnostics } from './text/index.js';
+import { bundledPacks, usingPrecompiled } from './precompiled.js';
 import { type FoldedReport, foldReport, templateNeedles } from './text/literal-index.js';
 
 export function createLinter(options: LinterOptions = {}): Linter {
   const base = options.packs ?? defaultPacks;
   const packs = [...base, ...(options.extraPacks ?? [])];
-  const loaded = loadPacks(packs, options.compile ?? defaultCompile, base.length);
+  const compile = options.compile ?? usingPrecompiled(bundledPacks);
+  const loaded = loadPacks(packs, compile, base.length);
   const catalogue = ruleCatalogue(loaded.templates);
   const read = options.read ?? defaultRead;
 

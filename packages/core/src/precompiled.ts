@@ -42,6 +42,19 @@ export function precompile(
   return { fingerprint: packFingerprint(files), result: compile(files) };
 }
 
+declare const __GOVLINT_PACKS__: string | undefined;
+
+/**
+ * The built-in packs compiled when a program was bundled: a bundler that
+ * defines `__GOVLINT_PACKS__` (the JSON of `precompile(defaultPacks…)`, as
+ * apps/cli and apps/vscode do) makes every linter start from it.
+ * Unbundled, there are none and the packs are compiled at start-up.
+ */
+export const bundledPacks: PrecompiledPacks | undefined =
+  typeof __GOVLINT_PACKS__ === 'string'
+    ? (JSON.parse(__GOVLINT_PACKS__) as PrecompiledPacks)
+    : undefined;
+
 /** A compiler that answers from `precompiled` when the files are the same, and compiles otherwise. */
 export function usingPrecompiled(
   precompiled: PrecompiledPacks | undefined,

@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultPacks } from './defaults.js';
+import { precompile } from './precompiled.js';
+
+describe('bundledPacks', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it('are read from __GOVLINT_PACKS__ when a bundler defined it, and used by every linter', async () => {
+    const stored = precompile(defaultPacks.flatMap((p) => p.files));
+    vi.stubGlobal('__GOVLINT_PACKS__', JSON.stringify(stored));
+    vi.resetModules();
+    const { bundledPacks } = await import('./precompiled.js');
+    expect(bundledPacks?.fingerprint).toBe(stored.fingerprint);
+    const dsl = await import('@govlint/dsl');
+    const compile = vi.spyOn(dsl, 'compilePack');
+    const { createLinter } = await import('./linter.js');
+    expect(
+      createLinter()
+        .templates()
+        .map((t) => t.id),
+    ).toContain('gov-2021');
+    expect(compile).not.toHaveBeenCalled();
+  });
+
+  it('are absent unbundled', async () => {
+    const { bundledPacks } = await import('./precompiled.js');
+    expect(bundledPacks).toBeUndefined();
+  });
+});
