@@ -203,30 +203,30 @@ export function leftmostStart(
         }
       }
     }
-    // Consuming steps, into the next position.
+    // Consuming steps, into the next position; they read reach for the last
+    // time, so they also clear it.
     consumerLive = false;
-    if (pos < text.length) {
-      const after = text.charCodeAt(pos + 1);
-      for (let k = 0; k < reachCount; k++) {
-        const pc = reachSet[k]!;
-        const o = op[pc]!;
-        const start = reach[pc]!;
-        if (o < CHAR || start >= best) continue;
-        if (o === CHAR ? x[pc] !== c : o === DIGIT && !isDigit(c)) continue;
-        steps++;
-        const to = pc + 1;
-        if (need[to] !== ANY_CHAR && need[to] !== after) continue;
-        if (start < next[to]!) {
-          if (next[to] === NONE) nextSet[nextCount++] = to;
-          next[to] = start;
-          if (op[to]! < CHAR) pending[to >>> 5]! |= 1 << (to & 31);
-        }
-        consumerLive = true;
+    const end = pos === text.length;
+    const after = text.charCodeAt(pos + 1);
+    for (let k = 0; k < reachCount; k++) {
+      const pc = reachSet[k]!;
+      const start = reach[pc]!;
+      reach[pc] = NONE;
+      const o = op[pc]!;
+      if (o < CHAR || start >= best || end) continue;
+      if (o === CHAR ? x[pc] !== c : o === DIGIT && !isDigit(c)) continue;
+      steps++;
+      const to = pc + 1;
+      if (need[to] !== ANY_CHAR && need[to] !== after) continue;
+      if (start < next[to]!) {
+        if (next[to] === NONE) nextSet[nextCount++] = to;
+        next[to] = start;
+        if (op[to]! < CHAR) pending[to >>> 5]! |= 1 << (to & 31);
       }
+      consumerLive = true;
     }
     live = consumerLive;
     if (!live) for (const w of gapWindows) live ||= w.live;
-    for (let k = 0; k < reachCount; k++) reach[reachSet[k]!] = NONE;
     const row = reach;
     reach = next;
     next = row;
