@@ -58,7 +58,7 @@ export function findMatchesFolded(
 ): PatternMatch[] {
   const { folded, sourceOffsets } = span;
   const out: PatternMatch[] = [];
-  const memo = memoOf(program);
+  let memo: SearchMemo | undefined; // taken (and reset) only when a match is known
   const work = { steps: 0, positions: 0 };
   // Once the forward scans have swept the text a few times over, one pass
   // backwards finds every start at once, keeping the whole search linear.
@@ -74,7 +74,7 @@ export function findMatchesFolded(
       : leftmostStart(program, folded, from, work);
     if (start < from) break;
     // Phase 1 proved a match begins at `start`, so phase 2 always finds one.
-    const m = matchAt(program, folded, start, memo, work)!;
+    const m = matchAt(program, folded, start, (memo ??= memoOf(program)), work)!;
     out.push(toMatch(program, source, folded, sourceOffsets, m));
     from = Math.max(m.slots[1]!, m.slots[0]! + 1);
   }
