@@ -60,6 +60,31 @@ function foldSlowAt(text: string, at: number, end: number): { folded: string; wi
   return { folded, width };
 }
 
+/**
+ * What one UTF-16 unit folds to: a unit, -1 when folding deletes it, or -2
+ * when it is not one unit (a surrogate, or a fold to several units: ask
+ * foldCodePoint). For readers with folding loops of their own.
+ */
+export function foldUnit(unit: number): number {
+  const f = table[unit]!;
+  return f === UNKNOWN ? learn(unit) : f;
+}
+
+/** The fold of one code point, as foldLabel folds it. */
+export function foldCodePoint(cp: number): string {
+  if (cp <= 0xffff) {
+    const f = foldUnit(cp);
+    if (f >= 0) return String.fromCharCode(f);
+    if (f === GONE) return '';
+  }
+  let folded = complexCache.get(cp);
+  if (folded === undefined) {
+    folded = foldCodePointSlow(String.fromCodePoint(cp));
+    complexCache.set(cp, folded);
+  }
+  return folded;
+}
+
 /** Fold a label for comparison: `（一）` and `(一) ` fold alike, full-width or not. */
 export function foldLabel(text: string): string {
   // Labels are short and mostly unchanged: copy runs of unchanged units as slices.

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LineIndex, editDistance, foldLabel, foldWithOffsets } from './index.js';
+import {
+  LineIndex,
+  editDistance,
+  foldCodePoint,
+  foldLabel,
+  foldUnit,
+  foldWithOffsets,
+} from './index.js';
 
 describe('LineIndex', () => {
   it('counts UTF-16 units, so a surrogate pair is two characters', () => {
@@ -117,5 +124,25 @@ describe('foldWithOffsets', () => {
     expect(folded).toBe('平成'.repeat(1000));
     expect(sourceOffsets[1999]).toBe(999);
     expect(sourceOffsets[2000]).toBe(1000);
+  });
+});
+
+describe('foldUnit and foldCodePoint', () => {
+  it('agree with foldLabel on every BMP character and on a surrogate pair', () => {
+    let mismatches = 0;
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) {
+        if (foldUnit(code) !== -2) mismatches++;
+        continue;
+      }
+      const expected = foldLabel(String.fromCharCode(code));
+      const unit = foldUnit(code);
+      const viaUnit = unit >= 0 ? String.fromCharCode(unit) : unit === -1 ? '' : null;
+      if (viaUnit !== null && viaUnit !== expected) mismatches++;
+      if (viaUnit === null && expected.length < 2) mismatches++;
+      if (foldCodePoint(code) !== expected) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+    expect(foldCodePoint(0x20000)).toBe('𠀀');
   });
 });
