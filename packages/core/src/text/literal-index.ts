@@ -41,11 +41,26 @@ export function needlesOf(literals: Iterable<string>): Needles {
   return { list, ids, byFirst, groups, second };
 }
 
+/**
+ * The lexicons builtin checks look for in the text (lexicon-search.ts
+ * callers); a pattern's own lexicons come with its clauses. A lexicon
+ * searched but missing here is still found, by a scan of its own.
+ */
+export const SEARCHED_LEXICONS = [
+  'spam',
+  'overview-aspects',
+  'fee-terms',
+  'fee-waived',
+  'sum-part-cues',
+  'period-cues',
+] as const;
+
 const byTemplates = new WeakMap<readonly CompiledTemplate[], Needles>();
 
 /**
  * The literals a lint looks for: every template's markers, the literals of
- * its text checks and its lexicon entries, folded (worked out once).
+ * its text checks and the entries of the lexicons searched, folded (worked
+ * out once).
  */
 export function templateNeedles(templates: readonly CompiledTemplate[]): Needles {
   let needles = byTemplates.get(templates);
@@ -59,8 +74,10 @@ export function templateNeedles(templates: readonly CompiledTemplate[]): Needles
           for (const clause of literalClauses(p.node, template.lexicons)) literals.push(...clause);
         }
       }
-      for (const entries of Object.values(template.lexicons)) {
-        for (const e of entries) literals.push(foldLabel(e.text));
+      // Lexicons the builtin checks search (the others are word lists to
+      // compare with, not to find: the allowed Latin words, reduplications…).
+      for (const name of SEARCHED_LEXICONS) {
+        for (const e of template.lexicons[name] ?? []) literals.push(foldLabel(e.text));
       }
     }
     byTemplates.set(templates, (needles = needlesOf(literals)));
