@@ -3,7 +3,7 @@
  * them: missing, extra, blank, non-numeric, a whole group blank, ambiguous.
  */
 import type { BlockDecl, ColumnDecl } from '@govlint/dsl';
-import { extend } from '../findings.js';
+import { type FindingData, extend } from '../findings.js';
 import type { Cell } from '../model.js';
 import type { Token } from '../tokens.js';
 import { rowName } from './names.js';
@@ -19,88 +19,154 @@ export function reportCells(
   values: ReadonlyMap<RowScan, RowValues>,
 ): Cell[] {
   const out: Cell[] = [];
-  const decl = table.decl;
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as RowScan;
     const v = values.get(row);
-    if (!v) continue;
-    const block = decl.blocks[row.block] as BlockDecl;
-    const rowLabel = rowName(decl, row.decl);
-    // Built only for a finding: most rows have none.
-    const base = () => extend(table.data, { row: rowLabel, rowId: row.decl.id });
-    const where = () => `${table.data.table}“${rowLabel}”`;
-    const names = table.columnNames[row.block] as readonly string[];
-    if (v.ambiguous) {
-      const range = spanOf(
-        row.slots.filter((t) => t.kind === 'number'),
-        row.hit.end,
-      );
-      const k = block.columns.length;
-      ctx.findings.add(
-        'cells-ambiguous',
-        range,
-        `${where()}：数字连在一起（${v.ambiguous.digits}），无法唯一拆分为 ${k} 个单元格，未读取数值`,
-        extend(base(), {
-          found: v.ambiguous.digits,
-          candidates: v.ambiguous.candidates,
-          expected: k,
-        }),
-      );
-      for (const c of block.columns) out.push(cell(decl.id, row, c, null, 'missing', '', range));
-      continue;
-    }
-    const reads = groupBlanksAsMissing(v.cells, block);
-    // A list of missing cells only when there are some: most rows are whole.
-    const missing = reads.some((c) => c.status === 'missing')
-      ? reads.filter((c) => c.status === 'missing')
-      : [];
-    if (missing.length > 0) {
-      const ids = missing.map((c) => (block.columns[c.column] as ColumnDecl).id);
-      const missingNames = missing.map((c) => names[c.column] as string);
-      const found = reads.length - missing.length;
-      ctx.findings.add(
-        'table-cells-missing',
-        missingRange(missing, row),
-        `${where()}：应有 ${reads.length} 个数值，只找到 ${found} 个（缺少 ${missingNames.join('、')}）`,
-        extend(base(), { cells: missingNames, cellIds: ids, found, expected: reads.length }),
-      );
-    }
-    for (const r of reads) {
-      const column = block.columns[r.column] as ColumnDecl;
-      const range = { start: r.start, end: r.end };
-      const raw = ctx.text.slice(r.start, r.end);
-      out.push(
-        cell(decl.id, row, column, r.value, r.status, r.status === 'blank' ? '' : raw, range),
-      );
-      if (r.status === 'blank' || r.status === 'non-numeric') {
-        const name = names[r.column] as string;
-        const data = extend(base(), { column: name, columnId: column.id, found: raw });
-        if (r.status === 'blank') {
-          ctx.findings.add('cell-blank', range, `${where()}的“${name}”为空，按 0 计`, data);
-        } else {
-          ctx.findings.add(
-            'cell-non-numeric',
-            range,
-            `${where()}的“${name}”填写“${raw}”，按 0 计`,
-            data,
-          );
-        }
-      }
-    }
-    if (v.extra.length > 0) {
-      const k = block.columns.length;
-      ctx.findings.add(
-        'table-extra-cells',
-        spanOf(v.extra, row.hit.end),
-        `${where()}：应有 ${k} 个数值，却有 ${k + v.extra.length} 个`,
-        extend(base(), {
-          found: k + v.extra.length,
-          expected: k,
-          extra: v.extra.map((t) => ctx.text.slice(t.start, t.end)),
-        }),
-      );
-    }
+    if (v) reportRow(ctx, table, row, v, out);
   }
   return out;
+}
+
+/*
+ * One small function per step (and indexed loops): TurboFan compiles a huge
+ * function slowly and again after each deopt; the findings, rare, stay out
+ * of the per-cell loop.
+ */
+function reportRow(
+  ctx: ReadContext,
+  table: PreparedTable,
+  row: RowScan,
+  v: RowValues,
+  out: Cell[],
+): void {
+  const block = table.decl.blocks[row.block] as BlockDecl;
+  if (v.ambiguous) {
+    reportAmbiguous(ctx, table, row, block, v.ambiguous, out);
+    return;
+  }
+  const reads = groupBlanksAsMissing(v.cells, block);
+  if (anyMissing(reads)) reportMissing(ctx, table, row, block, reads);
+  const tableId = table.decl.id;
+  for (let i = 0; i < reads.length; i++) {
+    const r = reads[i] as CellRead;
+    const column = block.columns[r.column] as ColumnDecl;
+    const range = { start: r.start, end: r.end };
+    const raw = ctx.text.slice(r.start, r.end);
+    const blank = r.status === 'blank';
+    out.push(cell(tableId, row, column, r.value, r.status, blank ? '' : raw, range));
+    if (blank || r.status === 'non-numeric') reportValue(ctx, table, row, r, column, raw, range);
+  }
+  if (v.extra.length > 0) reportExtra(ctx, table, row, block, v.extra);
+}
+
+/** Built only for a finding: most rows have none. */
+function rowData(table: PreparedTable, row: RowScan): FindingData {
+  return extend(table.data, { row: rowName(table.decl, row.decl), rowId: row.decl.id });
+}
+
+function where(table: PreparedTable, row: RowScan): string {
+  return `${table.data.table}“${rowName(table.decl, row.decl)}”`;
+}
+
+function anyMissing(reads: readonly CellRead[]): boolean {
+  for (let i = 0; i < reads.length; i++)
+    if ((reads[i] as CellRead).status === 'missing') return true;
+  return false;
+}
+
+function reportAmbiguous(
+  ctx: ReadContext,
+  table: PreparedTable,
+  row: RowScan,
+  block: BlockDecl,
+  ambiguous: NonNullable<RowValues['ambiguous']>,
+  out: Cell[],
+): void {
+  const range = spanOf(
+    row.slots.filter((t) => t.kind === 'number'),
+    row.hit.end,
+  );
+  const k = block.columns.length;
+  ctx.findings.add(
+    'cells-ambiguous',
+    range,
+    `${where(table, row)}：数字连在一起（${ambiguous.digits}），无法唯一拆分为 ${k} 个单元格，未读取数值`,
+    extend(rowData(table, row), {
+      found: ambiguous.digits,
+      candidates: ambiguous.candidates,
+      expected: k,
+    }),
+  );
+  for (const c of block.columns) out.push(cell(table.decl.id, row, c, null, 'missing', '', range));
+}
+
+function reportMissing(
+  ctx: ReadContext,
+  table: PreparedTable,
+  row: RowScan,
+  block: BlockDecl,
+  reads: readonly CellRead[],
+): void {
+  const names = table.columnNames[row.block] as readonly string[];
+  const missing = reads.filter((c) => c.status === 'missing');
+  const ids = missing.map((c) => (block.columns[c.column] as ColumnDecl).id);
+  const missingNames = missing.map((c) => names[c.column] as string);
+  const found = reads.length - missing.length;
+  ctx.findings.add(
+    'table-cells-missing',
+    missingRange(missing, row),
+    `${where(table, row)}：应有 ${reads.length} 个数值，只找到 ${found} 个（缺少 ${missingNames.join('、')}）`,
+    extend(rowData(table, row), {
+      cells: missingNames,
+      cellIds: ids,
+      found,
+      expected: reads.length,
+    }),
+  );
+}
+
+/** A blank or non-numeric cell, read as 0. */
+function reportValue(
+  ctx: ReadContext,
+  table: PreparedTable,
+  row: RowScan,
+  r: CellRead,
+  column: ColumnDecl,
+  raw: string,
+  range: { start: number; end: number },
+): void {
+  const name = (table.columnNames[row.block] as readonly string[])[r.column] as string;
+  const data = extend(rowData(table, row), { column: name, columnId: column.id, found: raw });
+  if (r.status === 'blank') {
+    ctx.findings.add('cell-blank', range, `${where(table, row)}的“${name}”为空，按 0 计`, data);
+  } else {
+    ctx.findings.add(
+      'cell-non-numeric',
+      range,
+      `${where(table, row)}的“${name}”填写“${raw}”，按 0 计`,
+      data,
+    );
+  }
+}
+
+function reportExtra(
+  ctx: ReadContext,
+  table: PreparedTable,
+  row: RowScan,
+  block: BlockDecl,
+  extra: readonly Token[],
+): void {
+  const k = block.columns.length;
+  ctx.findings.add(
+    'table-extra-cells',
+    spanOf(extra, row.hit.end),
+    `${where(table, row)}：应有 ${k} 个数值，却有 ${k + extra.length} 个`,
+    extend(rowData(table, row), {
+      found: k + extra.length,
+      expected: k,
+      extra: extra.map((t) => ctx.text.slice(t.start, t.end)),
+    }),
+  );
 }
 
 function cell(
