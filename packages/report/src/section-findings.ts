@@ -137,6 +137,16 @@ function startsTopLevel(text: string, start: number, end: number): boolean {
 const LEADING_MARKS = /^[#*>]+/u;
 const SENTENCE_MARK = /[。；]/u;
 
+interface SequenceStart {
+  readonly range: Range;
+  readonly section: number;
+  readonly number: string;
+}
+
+/*
+ * The line loop is kept small and the rare numbered line handled apart:
+ * TurboFan compiles small functions quickly.
+ */
 function numberingDuplicate(
   text: string,
   lines: Lines,
@@ -146,36 +156,67 @@ function numberingDuplicate(
 ): void {
   const first = sections[0];
   if (!first) return;
-  const inTable = (o: number) => tableRanges.some((r) => r.start <= o && o < r.end);
-  const isHeading = (o: number) => sections.some((s) => s.start <= o && o < s.end + 1);
-  let sequenceStart: { range: Range; section: number; number: string } | null = null;
+  let sequenceStart: SequenceStart | null = null;
   for (let n = 0; n < lines.starts.length; n++) {
     const start = lines.starts[n] as number;
     const end = lines.ends[n] as number;
     if (start < first.start || end - start > 200) continue;
-    if (!startsTopLevel(text, start, end) || inTable(start) || isHeading(start)) continue;
-    const f = foldSlice(text, start, end).replace(LEADING_MARKS, '');
-    const { numbering, body } = splitNumbering(f);
-    if (
-      !isTopLevelNumbering(numbering) ||
-      body.length === 0 ||
-      body.length > 40 ||
-      SENTENCE_MARK.test(body)
-    )
-      continue;
-    const section = sections.filter((s) => s.start <= start).length;
-    const ordinal = ordinalOf(numbering);
-    if (ordinal === 1) {
-      sequenceStart = { range: { start, end }, section, number: numbering.replace(/[、.]/gu, '') };
-    } else if (ordinal === 2 && sequenceStart && sequenceStart.section === section) {
-      const found = text.slice(sequenceStart.range.start, sequenceStart.range.end).trim();
-      findings.add(
-        'section-numbering-duplicate',
-        sequenceStart.range,
-        `“${found}”重复使用了第${sequenceStart.number}部分的编号：小标题应使用（一）（二）……`,
-        { found, number: sequenceStart.number },
-      );
-      sequenceStart = null;
-    }
+    if (!startsTopLevel(text, start, end)) continue;
+    if (inAny(tableRanges, start) || inHeading(sections, start)) continue;
+    sequenceStart = topLevelLine(text, start, end, sections, sequenceStart, findings);
   }
+}
+
+function inAny(ranges: readonly Range[], o: number): boolean {
+  for (let i = 0; i < ranges.length; i++) {
+    const r = ranges[i] as Range;
+    if (r.start <= o && o < r.end) return true;
+  }
+  return false;
+}
+
+function inHeading(sections: readonly FoundSection[], o: number): boolean {
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i] as FoundSection;
+    if (s.start <= o && o < s.end + 1) return true;
+  }
+  return false;
+}
+
+/** A line numbered like a section (`一、…`): a `二、` after a `一、` in one section is a finding. */
+function topLevelLine(
+  text: string,
+  start: number,
+  end: number,
+  sections: readonly FoundSection[],
+  sequenceStart: SequenceStart | null,
+  findings: Findings,
+): SequenceStart | null {
+  const f = foldSlice(text, start, end).replace(LEADING_MARKS, '');
+  const { numbering, body } = splitNumbering(f);
+  if (
+    !isTopLevelNumbering(numbering) ||
+    body.length === 0 ||
+    body.length > 40 ||
+    SENTENCE_MARK.test(body)
+  )
+    return sequenceStart;
+  let section = 0;
+  for (let i = 0; i < sections.length; i++)
+    if ((sections[i] as FoundSection).start <= start) section++;
+  const ordinal = ordinalOf(numbering);
+  if (ordinal === 1) {
+    return { range: { start, end }, section, number: numbering.replace(/[、.]/gu, '') };
+  }
+  if (ordinal === 2 && sequenceStart && sequenceStart.section === section) {
+    const found = text.slice(sequenceStart.range.start, sequenceStart.range.end).trim();
+    findings.add(
+      'section-numbering-duplicate',
+      sequenceStart.range,
+      `“${found}”重复使用了第${sequenceStart.number}部分的编号：小标题应使用（一）（二）……`,
+      { found, number: sequenceStart.number },
+    );
+    return null;
+  }
+  return sequenceStart;
 }
