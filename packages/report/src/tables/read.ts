@@ -3,7 +3,7 @@
  * turns each row's slots into cells, and reports what is missing, extra,
  * blank, relaxed or ambiguous.
  */
-import type { BlockDecl, CompiledTemplate } from '@govlint/dsl';
+import type { CompiledTemplate } from '@govlint/dsl';
 import { type Findings, extend } from '../findings.js';
 import type { Folded } from '../fold.js';
 import type { Lines } from '../lines.js';
@@ -11,15 +11,15 @@ import type { Cell, Table } from '../model.js';
 import type { FoundSection } from '../sections.js';
 import { type Token, tokenize } from '../tokens.js';
 import { lineOf } from '../lines.js';
-import { type RowValues, rowValues } from './cells.js';
 import { columnCount, matchedColumnCount, positionalColumns } from './header.js';
-import { type Scanned, byPosition, rowsFromExtraValues } from './position.js';
+import { type Scanned, byPosition } from './position.js';
 import { headerGarbled, labelVariant, rowsMissing } from './table-findings.js';
 import { layoutOf } from './layout.js';
 import { type PreparedTable, prepareTables } from './prepare.js';
 import { tableRegions } from './regions.js';
 import { type LabelHit, type RowScan, type TableScan, scanTable } from './scan.js';
 import { reportCells } from './report-cells.js';
+import { modelRows, orderedRows, presentRows, rowValuesOf } from './rows.js';
 import { tableData, tableName } from './names.js';
 
 export interface TablesRead {
@@ -49,7 +49,8 @@ export function readTables(ctx: ReadContext): TablesRead {
   const tables: Table[] = [];
   const cells: Cell[] = [];
   let anyFound = false;
-  for (const table of prepared) {
+  for (let i = 0; i < prepared.length; i++) {
+    const table = prepared[i] as PreparedTable;
     let entry = scanned.find((s) => s.region.table === table);
     let positional = false;
     if (!entry || !isFound(entry.scan)) {
@@ -60,27 +61,31 @@ export function readTables(ctx: ReadContext): TablesRead {
       }
     }
     if (!entry || !isFound(entry.scan)) {
-      const section =
-        entry?.region.section ?? ctx.sections.find((s) => s.decl.id === table.decl.section);
-      if (section) {
-        ctx.findings.add(
-          'table-missing',
-          { start: section.start, end: section.end },
-          `“${section.decl.heading}”下找不到${tableName(table.decl)}“${table.decl.title}”：表格可能是图片，无法核对数据`,
-          extend(tableData(table.decl), {
-            section: section.decl.id,
-            heading: section.decl.heading,
-          }),
-        );
-      }
+      tableMissing(ctx, table, entry);
       continue;
     }
     anyFound = true;
     const read = readTable(ctx, table, entry, positional);
     tables.push(read.table);
-    for (const c of read.cells) cells.push(c);
+    for (let j = 0; j < read.cells.length; j++) cells.push(read.cells[j] as Cell);
   }
   return { tables, cells, anyFound };
+}
+
+/** A table not found under its section: perhaps an image. */
+function tableMissing(ctx: ReadContext, table: PreparedTable, entry: Scanned | undefined): void {
+  const section =
+    entry?.region.section ?? ctx.sections.find((s) => s.decl.id === table.decl.section);
+  if (!section) return;
+  ctx.findings.add(
+    'table-missing',
+    { start: section.start, end: section.end },
+    `“${section.decl.heading}”下找不到${tableName(table.decl)}“${table.decl.title}”：表格可能是图片，无法核对数据`,
+    extend(tableData(table.decl), {
+      section: section.decl.id,
+      heading: section.decl.heading,
+    }),
+  );
 }
 
 function isFound(scan: TableScan): boolean {
@@ -123,52 +128,6 @@ function readTable(
     },
     cells,
   };
-}
-
-function rowValuesOf(table: PreparedTable, scan: TableScan): Map<RowScan, RowValues> {
-  const values = new Map<RowScan, RowValues>();
-  const blocks = table.decl.blocks;
-  for (let i = 0; i < scan.rows.length; i++) {
-    const row = scan.rows[i] as RowScan;
-    const block = blocks[row.block] as BlockDecl;
-    // An unlabelled row has no label columns to shift it: its cells line up with the header.
-    const align =
-      row.decl.label === '' ? headerFields(scan, row.block, block.columns.length) : null;
-    values.set(
-      row,
-      rowValues(row.slots, block, table.identities.get(row.decl.id) ?? [], row.hit.end, align),
-    );
-  }
-  return values;
-}
-
-/** The rows found, and those read by position, in the template's order. */
-function orderedRows(
-  table: PreparedTable,
-  scan: TableScan,
-  values: Map<RowScan, RowValues>,
-): RowScan[] {
-  const rows = scan.rows.slice();
-  const more = rowsFromExtraValues(table, scan.rows, values);
-  for (let i = 0; i < more.length; i++) rows.push(more[i] as RowScan);
-  // Rows are usually found in the template's order: sorted only when they were not.
-  for (let i = 1; i < rows.length; i++) {
-    if ((rows[i - 1] as RowScan).index > (rows[i] as RowScan).index) {
-      rows.sort((a, b) => a.index - b.index);
-      break;
-    }
-  }
-  return rows;
-}
-
-function presentRows(rows: readonly RowScan[], values: ReadonlyMap<RowScan, RowValues>): RowScan[] {
-  const present: RowScan[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as RowScan;
-    const v = values.get(r);
-    if (v && (v.cells.length > 0 || v.ambiguous)) present.push(r);
-  }
-  return present;
 }
 
 function reportLabelVariants(
@@ -256,30 +215,4 @@ function hitsStart(tokens: readonly Token[], hits: readonly LabelHit[]): number 
     start = Math.min(start, tokens[h.token]?.start ?? h.start);
   }
   return start;
-}
-
-function modelRows(text: string, tableId: string, present: readonly RowScan[]): Table['rows'] {
-  const rows: Table['rows'] = [];
-  for (let i = 0; i < present.length; i++) {
-    const r = present[i] as RowScan;
-    rows.push({
-      table: tableId,
-      row: r.decl.id,
-      label: r.decl.label === '' ? '' : text.slice(r.hit.start, r.hit.end),
-      labelRange: { start: r.hit.start, end: r.hit.end },
-      match: r.hit.how,
-    });
-  }
-  return rows;
-}
-
-/** The field (cell index on its line) of each column's header label, when found. */
-function headerFields(scan: TableScan, block: number, columns: number): (number | undefined)[] {
-  const fields: (number | undefined)[] = new Array(columns);
-  for (const h of scan.header) {
-    const t = scan.tokens[h.token];
-    if (h.label.kind === 'column' && h.label.block === block && t)
-      fields[h.label.index] ??= t.field;
-  }
-  return fields;
 }
