@@ -41,12 +41,19 @@ export function subheadingFormat(ctx: TextContext): Diagnostic[] {
   return out;
 }
 
+/** Whitespace and Markdown decoration (`#`, `*`, `>`) before a heading's text. */
+export function isDecoration(c: number): boolean {
+  if (c < 0x80) return c === 35 || c === 42 || c === 62 || c === 32 || (c >= 9 && c <= 13);
+  if (c >= 0x4e00 && c <= 0x9fff) return false;
+  return /\s/u.test(String.fromCharCode(c));
+}
+
 /** The first line of a paragraph, without Markdown decoration. */
 function headingOf(text: string, p: Paragraph): Heading | null {
   const lineEnd = text.indexOf('\n', p.range.start);
   const end = lineEnd < 0 || lineEnd > p.range.end ? p.range.end : lineEnd;
   let start = p.range.start;
-  while (start < end && /[\s#*>]/u.test(text[start]!)) start++;
+  while (start < end && isDecoration(text.charCodeAt(start))) start++;
   // Only a line starting with a numeral or a bracket can be a sub-heading.
   if (!OPENERS.includes(text[start] ?? '')) return null;
   const line = text.slice(start, end).replace(/[\s*]+$/u, '');
