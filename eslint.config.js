@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeOnlyModules = [
@@ -50,5 +51,10 @@ export default tseslint.config(
       ],
       'no-restricted-globals': ['error', 'process', 'require', '__dirname', 'Buffer'],
     },
+  },
+  {
+    // Benchmarks and repository scripts run on Node.
+    files: ['bench/**/*.mjs', 'scripts/**/*.mjs'],
+    languageOptions: { globals: globals.node },
   },
 );
