@@ -14,16 +14,28 @@ const PLACEHOLDER = /\{([\p{L}\p{N}_.-]+)\}/gu;
  * so that the caller can use a fallback message instead of showing braces.
  */
 export function renderMessage(template: string, values: MessageValues): string | null {
-  let complete = true;
-  const text = template.replace(PLACEHOLDER, (whole, name: string) => {
-    const v = values[name];
-    if (v === undefined) {
-      complete = false;
-      return whole;
-    }
-    return typeof v === 'number' ? formatNumber(v) : v;
-  });
-  return complete ? text : null;
+  const parts = partsOf(template);
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = values[parts[i]!];
+    if (v === undefined) return null;
+    text += (typeof v === 'number' ? formatNumber(v) : v) + parts[i + 1]!;
+  }
+  return text;
+}
+
+const templates = new Map<string, readonly string[]>();
+
+/** A template split once into text and placeholder names, alternately: `a{x}b` → ['a', 'x', 'b']. */
+function partsOf(template: string): readonly string[] {
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = template.split(PLACEHOLDER);
+    // Templates come from the packs, a few hundred at most; never let the cache grow without end.
+    if (templates.size > 2000) templates.clear();
+    templates.set(template, parts);
+  }
+  return parts;
 }
 
 /**
