@@ -2,15 +2,11 @@
 // pays per module, and chevrotain's lodash-es dependency alone is hundreds
 // of modules; one bundle starts several times faster (see docs/cli.md).
 import { rmSync } from 'node:fs';
-import { defaultPacks, precompile } from '@govlint/core';
+import { packsDefine } from '@govlint/core';
 import { build } from 'esbuild';
 
 // Chunk names change with their content: start from an empty folder.
 rmSync('bundle', { recursive: true, force: true });
-
-// The built-in packs, compiled now and embedded as JSON: the CLI then starts
-// without running the DSL's parser (src/precompiled.ts).
-const packs = JSON.stringify(precompile(defaultPacks.flatMap((p) => p.files)));
 
 await build({
   entryPoints: { main: 'dist/main.js', worker: 'dist/worker.js' },
@@ -24,7 +20,9 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: true,
   logLevel: 'warning',
-  define: { __GOVLINT_PACKS__: JSON.stringify(packs) },
+  // The built-in packs, compiled now and embedded as JSON: the CLI starts
+  // without running the DSL's parser (packages/core/src/precompiled.ts).
+  define: packsDefine(),
   // CommonJS dependencies (picomatch) call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __govlintRequire } from 'node:module'; const require = __govlintRequire(import.meta.url);",

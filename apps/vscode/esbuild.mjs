@@ -3,7 +3,7 @@
 // package it uses, including @govlint/rules' bundled rules text) into two
 // CommonJS files, so the .vsix needs no node_modules: dist/extension.cjs
 // (vscode is provided by the editor) and dist/server.cjs.
-import { defaultPacks, precompile } from '@govlint/core';
+import { packsDefine } from '@govlint/core';
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -34,11 +34,10 @@ await build({
 });
 // The built-in packs compiled now, embedded as JSON: the server starts
 // without running the DSL's parser (packages/core/src/precompiled.ts).
-const packs = JSON.stringify(precompile(defaultPacks.flatMap((p) => p.files)));
 await build({
   ...common,
   entryPoints: [serverEntry],
   outfile: 'dist/server.cjs',
-  define: { __GOVLINT_PACKS__: JSON.stringify(packs) },
+  define: packsDefine(),
 });
 console.log('bundled dist/extension.cjs and dist/server.cjs');

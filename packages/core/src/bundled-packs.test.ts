@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultPacks } from './defaults.js';
-import { precompile } from './precompiled.js';
+import { packsDefine, precompile } from './precompiled.js';
 
 describe('bundledPacks', () => {
   afterEach(() => {
@@ -10,7 +10,10 @@ describe('bundledPacks', () => {
 
   it('are read from __GOVLINT_PACKS__ when a bundler defined it, and used by every linter', async () => {
     const stored = precompile(defaultPacks.flatMap((p) => p.files));
-    vi.stubGlobal('__GOVLINT_PACKS__', JSON.stringify(stored));
+    // What a bundler does with packsDefine(): each name becomes the expression it maps to.
+    for (const [name, expression] of Object.entries(packsDefine())) {
+      vi.stubGlobal(name, JSON.parse(expression));
+    }
     vi.resetModules();
     const { bundledPacks } = await import('./precompiled.js');
     expect(bundledPacks?.fingerprint).toBe(stored.fingerprint);

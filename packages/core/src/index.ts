@@ -4,6 +4,7 @@ export { defaultPacks } from './defaults.js';
 export {
   bundledPacks,
   packFingerprint,
+  packsDefine,
   precompile,
   type PrecompiledPacks,
   usingPrecompiled,

@@ -6,7 +6,7 @@
  * of files (an extra pack, an edited rule) is compiled as usual.
  */
 import type { PackCompiler } from './api.js';
-import { defaultCompile } from './defaults.js';
+import { defaultCompile, defaultPacks } from './defaults.js';
 
 type PackFiles = Parameters<PackCompiler>[0];
 
@@ -54,6 +54,15 @@ export const bundledPacks: PrecompiledPacks | undefined =
   typeof __GOVLINT_PACKS__ === 'string'
     ? (JSON.parse(__GOVLINT_PACKS__) as PrecompiledPacks)
     : undefined;
+
+/**
+ * The esbuild `define` that embeds the built-in packs, compiled now, in a
+ * bundle (read back by `bundledPacks`): one place for the name both sides use.
+ */
+export function packsDefine(): Record<string, string> {
+  const packs = JSON.stringify(precompile(defaultPacks.flatMap((p) => p.files)));
+  return { __GOVLINT_PACKS__: JSON.stringify(packs) };
+}
 
 /** A compiler that answers from `precompiled` when the files are the same, and compiles otherwise. */
 export function usingPrecompiled(
