@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { govlint, govlintJson, seed, seeds, tempDir } from './helpers.js';
@@ -42,6 +42,47 @@ describe('large batches (built CLI, worker threads)', () => {
         const source = name.slice(name.indexOf('-') + 1);
         expect(r.messages, r.filePath).toEqual(serial[source]);
       }
+    },
+  );
+
+  // Workers load the config reader themselves (zod is loaded only when a
+  // config file exists): a config must apply, and a broken one must fail,
+  // in a worker as in the main thread.
+  it(
+    'applies, and rejects, config files in workers as in the main thread',
+    { timeout: 180_000 },
+    () => {
+      const dir = tempDir();
+      for (let i = 0; i < 20; i++) {
+        const source = seeds[i % seeds.length]!;
+        copyFileSync(
+          seed(source.slice(0, 3)),
+          join(dir, `r${String(i).padStart(3, '0')}-${source}`),
+        );
+      }
+      writeFileSync(join(dir, 'govlint.config.json'), '{ "rules": { "t3-row-total": "off" } }\n');
+      const inWorkers = govlint(['--format', 'json', '.'], {
+        cwd: dir,
+        env: { GOVLINT_WORKERS: '2' },
+      });
+      const inMainThread = govlint(['--format', 'json', '.'], {
+        cwd: dir,
+        env: { GOVLINT_WORKERS: '0' },
+      });
+      expect(inWorkers.stdout).toBe(inMainThread.stdout);
+      const ids = (JSON.parse(inWorkers.stdout) as { messages: { ruleId: string }[] }[]).flatMap(
+        (r) => r.messages.map((m) => m.ruleId),
+      );
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids).not.toContain('t3-row-total');
+
+      writeFileSync(join(dir, 'govlint.config.json'), '{ "rules": { "t3-row-total": "loud" } }\n');
+      const broken = govlint(['--format', 'json', '.'], {
+        cwd: dir,
+        env: { GOVLINT_WORKERS: '2' },
+      });
+      expect(broken.status).toBe(2);
+      expect(broken.stderr).toMatch(/govlint\.config\.json:1:\d+: 配置错误/);
     },
   );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReportModelSchema } from '@govlint/report';
+import { ReportModelSchema } from '@govlint/report/model';
 import { govlint, seed } from './helpers.js';
 
 describe('govlint rules / parse (built CLI)', () => {

@@ -42,11 +42,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         io.stdout.write(`${version()}\n`);
         return 0;
       case 'rules':
-        return printRules(options, io);
+        return await printRules(options, io);
       case 'parse':
         return await printModel(options, io);
       case 'print-config':
-        return printConfig(options, io);
+        return await printConfig(options, io);
       case 'lint':
         return await lint(options, io);
     }
@@ -90,17 +90,19 @@ function runOptions(options: CliOptions): RunOptions {
 
 async function lint(options: CliOptions, io: Io): Promise<number> {
   const run = runOptions(options);
-  const runner = new Runner(run);
+  const runner = await Runner.create(run);
   checkTemplate(runner, options.template);
   let results: FileResult[];
   if (options.stdin) {
     const bytes = await readAll(io.stdin);
     const name = options.stdinFilename ? resolve(io.cwd, options.stdinFilename) : '<stdin>';
     const configPath = options.stdinFilename ? name : resolve(io.cwd, 'stdin.txt');
+    await runner.prepare([configPath]);
     const result = runner.lint(configPath, { bytes, named: true, displayPath: name });
     results = result ? [result] : [];
   } else {
     const files = await expandTargets(options.targets, io.cwd);
+    await runner.prepare(files);
     const named = new Set(options.targets.map((t) => resolve(io.cwd, t)));
     const jobs = files.map((file) => ({ file, named: named.has(file) }));
     const progress = progressLine(io, files.length);
@@ -174,8 +176,8 @@ function writeOutput(text: string, options: CliOptions, io: Io): void {
   }
 }
 
-function printRules(options: CliOptions, io: Io): number {
-  const runner = new Runner(runOptions(options));
+async function printRules(options: CliOptions, io: Io): Promise<number> {
+  const runner = await Runner.create(runOptions(options));
   const rules = runner.baseLinter().rules();
   if (options.json || options.format === 'json') {
     writeOutput(`${JSON.stringify(rules, null, 2)}\n`, options, io);
@@ -191,11 +193,12 @@ function printRules(options: CliOptions, io: Io): number {
 }
 
 async function printModel(options: CliOptions, io: Io): Promise<number> {
-  const runner = new Runner(runOptions(options));
+  const runner = await Runner.create(runOptions(options));
   checkTemplate(runner, options.template);
   const file = options.stdin
     ? resolve(io.cwd, options.stdinFilename ?? 'stdin.txt')
     : resolve(io.cwd, options.targets[0]!);
+  await runner.prepare([file]);
   let bytes: Uint8Array;
   try {
     bytes = options.stdin ? await readAll(io.stdin) : readFileSync(file);
@@ -219,9 +222,11 @@ async function printModel(options: CliOptions, io: Io): Promise<number> {
   return 0;
 }
 
-function printConfig(options: CliOptions, io: Io): number {
-  const runner = new Runner(runOptions(options));
-  const config = runner.configFor(resolve(io.cwd, options.printConfig!));
+async function printConfig(options: CliOptions, io: Io): Promise<number> {
+  const runner = await Runner.create(runOptions(options));
+  const file = resolve(io.cwd, options.printConfig!);
+  await runner.prepare([file]);
+  const config = runner.configFor(file);
   const shown = { ...config, ...(options.template ? { template: options.template } : {}) };
   writeOutput(`${JSON.stringify(shown, null, 2)}\n`, options, io);
   return 0;

@@ -4,7 +4,7 @@
  * adds. Built once per process (the main thread, or each worker).
  */
 import type { FileConfig, Linter } from '@govlint/core';
-import { ConfigLoader, toPosix } from './config-files.js';
+import { ConfigLoader, prepareConfigs, toPosix } from './config-files.js';
 import { type LintFileOptions, lintFile } from './lint-file.js';
 import { LinterCache } from './packs.js';
 import { type FileResult, count } from './results.js';
@@ -18,7 +18,18 @@ export class Runner {
   private readonly configs: ConfigLoader;
   private readonly linters: LinterCache;
 
-  constructor(private readonly options: RunOptions) {
+  /** A runner (a `--config` file is read now); call prepare(files) before linting them. */
+  static async create(options: RunOptions): Promise<Runner> {
+    await prepareConfigs([], options.configFile);
+    return new Runner(options);
+  }
+
+  /** Loads what reading these files' config files takes, if they have any (see prepareConfigs). */
+  prepare(files: readonly string[]): Promise<void> {
+    return prepareConfigs(files, this.options.configFile);
+  }
+
+  private constructor(private readonly options: RunOptions) {
     this.configs = new ConfigLoader(options.configFile);
     this.linters = new LinterCache(options.rulesDirs);
     // Asked for every file: the ids are collected once per linter.

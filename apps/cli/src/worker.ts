@@ -21,28 +21,32 @@ export type WorkerReply =
 const port = parentPort;
 if (port) {
   let runner: Runner | undefined;
-  port.on('message', (jobs: WorkerRequest) => {
+  const handle = async (jobs: WorkerRequest): Promise<void> => {
     if (jobs === null) {
       port.close();
       return;
     }
     try {
-      runner ??= new Runner(workerData as RunOptions);
+      runner ??= await Runner.create(workerData as RunOptions);
+      await runner.prepare(jobs.map((job) => job.file));
       for (const job of jobs) {
         const result = runner.lint(job.file, { named: job.named });
         port.postMessage({ kind: 'result', index: job.index, result } satisfies WorkerReply);
       }
     } catch (e) {
-      const reply: WorkerReply =
-        e instanceof ConfigFailure
-          ? { kind: 'config', errors: e.errors }
-          : e instanceof UsageError
-            ? { kind: 'usage', message: e.message }
-            : {
-                kind: 'internal',
-                message: e instanceof Error ? (e.stack ?? e.message) : String(e),
-              };
-      port.postMessage(reply);
+      port.postMessage(failure(e));
     }
+  };
+  // One batch at a time, in order: handling awaits (loading the config
+  // reader), and the closing null must not overtake a batch still queued.
+  let queue = Promise.resolve();
+  port.on('message', (jobs: WorkerRequest) => {
+    queue = queue.then(() => handle(jobs));
   });
+}
+
+function failure(e: unknown): WorkerReply {
+  if (e instanceof ConfigFailure) return { kind: 'config', errors: e.errors };
+  if (e instanceof UsageError) return { kind: 'usage', message: e.message };
+  return { kind: 'internal', message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
 }

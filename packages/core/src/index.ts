@@ -14,4 +14,13 @@ export { applyFixes, type FixOutcome } from './fixes.js';
 export { parseDirectives, applyDirectives, type Directive } from './directives.js';
 export { docsUrl, engineRules, type RuleMeta } from './engine-rules.js';
 export { formatNumber, formatTerms, renderMessage } from './messages.js';
-export * from './config/index.js';
+// Config resolution and its types; parsing a config file (zod) is `@govlint/core/config`.
+export type { GovlintConfig, ConfigOverride } from './config/schema.js';
+export type { ConfigError, ConfigParse } from './config/parse.js';
+export {
+  resolveConfig,
+  effectiveChain,
+  type LoadedConfig,
+  type FileConfig,
+} from './config/resolve.js';
+export { dirname, resolvePath, relativeTo } from './config/paths.js';

@@ -5,13 +5,8 @@
  * validation and the merge are core's (`parseConfig`, `resolveConfig`), so
  * the CLI and the editor resolve a file's configuration identically.
  */
-import {
-  parseConfig,
-  resolveConfig,
-  type ConfigError,
-  type FileConfig,
-  type LoadedConfig,
-} from '@govlint/core';
+import { resolveConfig, type ConfigError, type FileConfig, type LoadedConfig } from '@govlint/core';
+import { parseConfig } from '@govlint/core/config';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME } from './workspace-files.js';

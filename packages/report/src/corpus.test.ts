@@ -4,7 +4,8 @@
  * cut them; the result must satisfy every identity (spec: 74 + 1 = 75 + 0).
  */
 import { describe, expect, it } from 'vitest';
-import { ReportModelSchema, readReport } from './index.js';
+import { readReport } from './index.js';
+import { ReportModelSchema } from './model.js';
 import { gov2021 } from './test/gov-2021.fixture.js';
 import { checkIdentities } from './test/evaluate.js';
 import { corpusText } from './test/seeds.js';

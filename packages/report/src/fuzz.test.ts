@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { type ReportModel, ReportModelSchema, decode, readReport } from './index.js';
+import { type ReportModel, decode, readReport } from './index.js';
+import { ReportModelSchema } from './model.js';
 import { gov2021 } from './test/gov-2021.fixture.js';
 import { corpusText, seedText } from './test/seeds.js';
 

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { compilePack } from '@govlint/dsl';
 import { builtinPacks } from '@govlint/rules';
-import { ReportModelSchema, readReport } from './index.js';
+import { readReport } from './index.js';
+import { ReportModelSchema } from './model.js';
 import { gov2021 } from './test/gov-2021.fixture.js';
 import { checkIdentities } from './test/evaluate.js';
 import { corpusText, seedText, serious } from './test/seeds.js';

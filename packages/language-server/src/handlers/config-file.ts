@@ -3,7 +3,7 @@
  * every syntax and schema error (1-based line and UTF-16 column), which
  * become LSP ranges on the buffer as typed.
  */
-import { parseConfig } from '@govlint/core';
+import { parseConfig } from '@govlint/core/config';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { SOURCE } from '../convert.js';
 
