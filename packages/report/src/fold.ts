@@ -58,19 +58,36 @@ function reserve(used: number, extra: number): Uint16Array {
 }
 
 /**
- * `fold(text.slice(start, end))`. The folded units are written to a scratch
- * buffer and made a string once: appending them one by one would build a
- * chain of string pieces that every later read must flatten.
+ * `fold(text.slice(start, end))`. Most labels fold to themselves (ideographs
+ * only) or differ in a unit or two (`（一）`): the unchanged runs are copied
+ * as slices and only the changed units made strings, which costs less than
+ * writing every unit to a buffer and decoding it.
  */
 export function foldSlice(text: string, start: number, end: number): string {
-  // Most labels fold to themselves (ideographs only): no new string then.
-  let same = start;
-  while (same < end && foldUnit(text.charCodeAt(same)) === text.charCodeAt(same)) same++;
-  if (same === end) return start === 0 && end === text.length ? text : text.slice(start, end);
+  let out = '';
+  let run = start; // where the current run of unchanged units began
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const v = foldUnit(c);
+    if (v === c) continue;
+    if (v === COMPLEX) return foldSliceComplex(text, start, end);
+    if (i > run) out += text.slice(run, i);
+    if (v !== DELETED) out += String.fromCharCode(v);
+    run = i + 1;
+  }
+  if (run === start) return start === 0 && end === text.length ? text : text.slice(start, end);
+  return run < end ? out + text.slice(run, end) : out;
+}
+
+/**
+ * `foldSlice` for a span holding a unit that folds to several units or a
+ * surrogate (rare): the folded units are written to a scratch buffer and
+ * made a string once.
+ */
+function foldSliceComplex(text: string, start: number, end: number): string {
   let n = 0;
   let units = reserve(0, end - start);
-  for (let i = start; i < same; i++) units[n++] = text.charCodeAt(i);
-  for (let i = same; i < end; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     const v = foldUnit(c);
     if (v === DELETED) continue;

@@ -3,7 +3,7 @@ import { tokenize } from './tokens.js';
 
 /** Tokens as `kind:text`, numbers with their digits. */
 function tok(text: string): string[] {
-  return tokenize(text, 0, text.length, 0).map(
+  return tokenize(text, 0, text.length).map(
     (t) => `${t.kind}:${text.slice(t.start, t.end)}${t.kind === 'number' ? `=${t.digits}` : ''}`,
   );
 }

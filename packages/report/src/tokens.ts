@@ -7,6 +7,8 @@
  * flattened text) comes out as the same kind of stream.
  */
 
+import { type Lines, lineOf, splitLines } from './lines.js';
+
 export type TokenKind = 'text' | 'number' | 'non-numeric' | 'empty';
 
 export interface Token {
@@ -87,34 +89,27 @@ function isCommentLine(text: string, start: number, end: number): boolean {
   return e - s >= 7 && text.startsWith('<!--', s) && text.startsWith('-->', e - 3);
 }
 
-/** Tokenize `text[start, end)`; `firstLine` is the line number at `start`. */
-export function tokenize(text: string, start: number, end: number, firstLine: number): Token[] {
+/**
+ * Tokenize `text[start, end)`. The line bounds come from the reader's line
+ * index (found once for the whole text), not searched again per region.
+ */
+export function tokenize(
+  text: string,
+  start: number,
+  end: number,
+  lines: Lines = splitLines(text),
+): Token[] {
   const tokens: Token[] = [];
   const fields = new FieldTokenizer(text, tokens);
-  // Without a CR in the region, each line's end is found by the native search for LF.
-  const cr = text.indexOf('\r', start);
-  const lfOnly = cr < 0 || cr >= end;
-  let line = firstLine;
-  let ls = start;
-  while (ls <= end) {
-    let le: number;
-    if (lfOnly) {
-      le = text.indexOf('\n', ls);
-      if (le < 0 || le > end) le = end;
-    } else {
-      le = ls;
-      while (le < end) {
-        const c = text.charCodeAt(le);
-        if (c === 10 || c === 13) break;
-        le++;
-      }
-    }
+  const starts = lines.starts;
+  const ends = lines.ends;
+  for (let n = lineOf(lines, start); n < starts.length; n++) {
+    const ls = Math.max(start, starts[n] as number);
+    if (ls > end) break;
+    const le = Math.min(end, ends[n] as number);
     if (!isRuleLine(text, ls, le) && !isCommentLine(text, ls, le)) {
-      tokenizeLine(text, ls, le, line, tokens, fields);
+      tokenizeLine(text, ls, le, n, tokens, fields);
     }
-    if (le >= end) break;
-    ls = le + (text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? 2 : 1);
-    line++;
   }
   return tokens;
 }

@@ -12,48 +12,91 @@ export function layoutOf(
   values: ReadonlyMap<RowScan, RowValues>,
 ): Layout {
   if (rows.length === 0) return 'none';
-  if (rows.some((r) => values.get(r)?.segmented || values.get(r)?.ambiguous)) return 'flattened';
-  const votes = new Map<Layout, number>();
-  for (const r of rows) {
-    const layout = rowLayout(text, lines, r);
-    if (layout) votes.set(layout, (votes.get(layout) ?? 0) + 1);
+  for (let i = 0; i < rows.length; i++) {
+    const v = values.get(rows[i] as RowScan);
+    if (v && (v.segmented || v.ambiguous)) return 'flattened';
   }
-  let best: Layout = 'none';
-  for (const [layout, n] of votes) if (n > (votes.get(best) ?? 0)) best = layout;
-  return best;
+  // Votes counted in a small array (in LAYOUTS order), not a map per table.
+  const votes = [0, 0, 0, 0, 0, 0];
+  const seen: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const k = rowLayout(text, lines, rows[i] as RowScan);
+    if (k < 0) continue;
+    if (votes[k] === 0) seen.push(k);
+    votes[k] = (votes[k] as number) + 1;
+  }
+  // The first layout to reach the highest count wins, as when the votes were
+  // a map iterated in insertion order.
+  let best = -1;
+  for (const k of seen) if (best < 0 || (votes[k] as number) > (votes[best] as number)) best = k;
+  return best < 0 ? 'none' : (LAYOUTS[best] as Layout);
 }
 
-function rowLayout(text: string, lines: Lines, r: RowScan): Layout | null {
+const LAYOUTS: readonly Layout[] = [
+  'markdown',
+  'pipe-rows',
+  'tab-rows',
+  'flattened',
+  'pipe-cells',
+  'cell-per-line',
+];
+const MARKDOWN = 0;
+const PIPE_ROWS = 1;
+const TAB_ROWS = 2;
+const FLATTENED = 3;
+const PIPE_CELLS = 4;
+const CELL_PER_LINE = 5;
+
+/** The row's layout as an index in LAYOUTS, or -1 when it has no value. */
+function rowLayout(text: string, lines: Lines, r: RowScan): number {
   let first: Token | undefined;
   let last: Token | undefined;
-  for (const t of r.slots) {
+  const slots = r.slots;
+  for (let i = 0; i < slots.length; i++) {
+    const t = slots[i] as Token;
     if (t.kind === 'empty') continue;
     first ??= t;
     last = t;
   }
-  if (!first || !last) return null;
+  if (!first || !last) return -1;
   // An unlabelled row (table 四) is judged by its values alone.
   const from = r.decl.label === '' ? first.start : r.hit.start;
   const n = lineOf(lines, from);
   const start = lines.starts[n] as number;
   const end = lines.ends[n] as number;
-  // The line's first 4000 units, looked at in place (no copy per row).
+  // The line's first 4000 units, looked at in place (no copy per row), once for both marks.
   const limit = Math.min(end, start + 4000);
-  const pipe = has(text, start, limit, 124 /* | */);
+  let pipe = false;
+  let tab = false;
+  for (let i = start; i < limit && !pipe; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 124) pipe = true;
+    else if (c === 9) tab = true;
+  }
   if (last.start < end) {
     let s = start;
-    while (s < limit && WHITESPACE.test(text[s] as string)) s++;
-    if (text.charCodeAt(s) === 124 && s < limit) return 'markdown';
-    if (pipe) return 'pipe-rows';
-    return has(text, start, limit, 9) ? 'tab-rows' : 'flattened';
+    while (s < limit && isWhitespace(text.charCodeAt(s))) s++;
+    if (text.charCodeAt(s) === 124 && s < limit) return MARKDOWN;
+    if (pipe) return PIPE_ROWS;
+    // No pipe: the loop looked at the whole line, so `tab` is known.
+    return tab ? TAB_ROWS : FLATTENED;
   }
-  return pipe ? 'pipe-cells' : 'cell-per-line';
+  return pipe ? PIPE_CELLS : CELL_PER_LINE;
 }
 
-/** What `String.prototype.trimStart` removes. */
-const WHITESPACE = /^\s$/u;
-
-function has(text: string, start: number, end: number, code: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === code) return true;
-  return false;
+/** What `String.prototype.trimStart` removes (JavaScript's `\s`), by code unit. */
+function isWhitespace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

@@ -10,7 +10,6 @@ import type { Lines } from '../lines.js';
 import type { Cell, Table } from '../model.js';
 import type { FoundSection } from '../sections.js';
 import { type Token, tokenize } from '../tokens.js';
-import { lineOf } from '../lines.js';
 import { columnCount, matchedColumnCount, positionalColumns } from './header.js';
 import { type Scanned, byPosition } from './position.js';
 import { headerGarbled, labelVariant, rowsMissing } from './table-findings.js';
@@ -43,7 +42,7 @@ export function readTables(ctx: ReadContext): TablesRead {
   const prepared = prepareTables(ctx.template);
   const regions = tableRegions(ctx.text, ctx.lines, ctx.whole, prepared, ctx.sections);
   const scanned: Scanned[] = regions.map((region) => {
-    const tokens = tokenize(ctx.text, region.start, region.end, lineOf(ctx.lines, region.start));
+    const tokens = tokenize(ctx.text, region.start, region.end, ctx.lines);
     return { region, scan: scanTable(ctx.text, tokens, region.table.labels, region.table.rows) };
   });
   const tables: Table[] = [];
