@@ -14,6 +14,10 @@ export interface LiteralIndex {
   readonly folded: string;
   /** Where the (folded) literal starts in the folded text, ascending; overlaps included. */
   positions(literal: string): readonly number[];
+  /** The needles the index was built with. */
+  readonly needles: Needles;
+  /** Every occurrence of a needle as (position, needle id) pairs, flat, by position. */
+  readonly occurrences: readonly number[];
 }
 
 /** A set of literals, grouped by their first UTF-16 unit for the one-pass search. */
@@ -100,13 +104,17 @@ export function foldReport(text: string, needles: Needles): FoldedReport {
 export function indexLiterals(folded: string, needles: Needles): LiteralIndex {
   const { list, ids, byFirst, groups, second } = needles;
   const hits: (number[] | undefined)[] = new Array<number[] | undefined>(list.length);
+  const occurrences: number[] = [];
   for (let i = 0; i < folded.length; i++) {
     const group = byFirst[folded.charCodeAt(i)]!;
     if (group === 0) continue;
     const next = folded.charCodeAt(i + 1);
     for (const id of groups[group - 1]!) {
       const s = second[id]!;
-      if (s === -1 || (s === next && folded.startsWith(list[id]!, i))) (hits[id] ??= []).push(i);
+      if (s === -1 || (s === next && folded.startsWith(list[id]!, i))) {
+        (hits[id] ??= []).push(i);
+        occurrences.push(i, id);
+      }
     }
   }
   // A literal no check declared (a caller's own word) is searched the slow way, once.
@@ -114,6 +122,8 @@ export function indexLiterals(folded: string, needles: Needles): LiteralIndex {
   const none: readonly number[] = [];
   return {
     folded,
+    needles,
+    occurrences,
     positions(literal) {
       const id = ids.get(literal);
       if (id !== undefined) return hits[id] ?? none;

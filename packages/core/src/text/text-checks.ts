@@ -22,55 +22,49 @@ import { indexTemplate } from '../template-index.js';
 import { conditionCells, evaluateTextCondition, type ShownComparison } from './conditions.js';
 import type { TextContext } from './context.js';
 import { lexiconMatches } from './lexicon-search.js';
-import { foldedUnit, literalClauses, unitHasLiterals, unitsWithLiterals } from './prefilter.js';
+import {
+  candidateUnits,
+  filterOf,
+  foldedSpan,
+  literalPlan,
+  unitLiterals,
+  type UnitLiterals,
+  unitPasses,
+} from './unit-literals.js';
 import { scopeSection } from './units.js';
 
 type Lexicons = Readonly<Record<string, readonly LexiconEntry[]>>;
 
-interface Prepared {
-  readonly program: Program;
-  /** What every match contains (see prefilter.ts). */
-  readonly clauses: readonly (readonly string[])[];
-}
-
-const prepared = new WeakMap<TextPattern, WeakMap<Lexicons, Prepared>>();
+const compiled = new WeakMap<TextPattern, WeakMap<Lexicons, Program>>();
 
 /** A pattern compiled once per template (lexicons may differ between templates). */
-export function prepare(pattern: TextPattern, lexicons: Lexicons): Prepared {
-  let byLexicons = prepared.get(pattern);
-  if (!byLexicons) prepared.set(pattern, (byLexicons = new WeakMap()));
-  let p = byLexicons.get(lexicons);
-  if (!p) {
-    p = {
-      program: compilePattern(pattern.node, lexicons),
-      clauses: literalClauses(pattern.node, lexicons),
-    };
-    byLexicons.set(lexicons, p);
-  }
-  return p;
+function programOf(pattern: TextPattern, lexicons: Lexicons): Program {
+  let byLexicons = compiled.get(pattern);
+  if (!byLexicons) compiled.set(pattern, (byLexicons = new WeakMap()));
+  let program = byLexicons.get(lexicons);
+  if (!program) byLexicons.set(lexicons, (program = compilePattern(pattern.node, lexicons)));
+  return program;
 }
 
-/** The units where one of the patterns could match (see prefilter.ts). */
-function candidates(
-  ctx: TextContext,
-  patterns: readonly TextPattern[],
-  units: readonly Range[],
-): readonly Range[] {
-  if (patterns.length === 1) {
-    return unitsWithLiterals(
-      units,
-      prepare(patterns[0]!, ctx.template.lexicons).clauses,
-      ctx.folded(),
-      ctx.literals(),
-    );
+const byUnits = new WeakMap<readonly Range[], UnitLiterals>();
+
+/** The literals in each unit of a scope (worked out once per report and unit list). */
+function literalsIn(ctx: TextContext, units: readonly Range[]): UnitLiterals {
+  let u = byUnits.get(units);
+  if (!u) {
+    u = unitLiterals(literalPlan(ctx.template), units, ctx.folded(), ctx.literals());
+    byUnits.set(units, u);
   }
-  // Several patterns: the units any of them could match, in order.
-  const hit = new Set<Range>();
-  for (const p of patterns) {
-    const { clauses } = prepare(p, ctx.template.lexicons);
-    for (const u of unitsWithLiterals(units, clauses, ctx.folded(), ctx.literals())) hit.add(u);
-  }
-  return units.filter((u) => hit.has(u));
+  return u;
+}
+
+/** The indices of the units where one of the patterns could match (see unit-literals.ts). */
+function candidates(ctx: TextContext, patterns: readonly TextPattern[], u: UnitLiterals): number[] {
+  const plan = literalPlan(ctx.template);
+  return candidateUnits(
+    u,
+    patterns.map((p) => filterOf(plan, p)),
+  );
 }
 
 export function textCheckDiagnostics(ctx: TextContext): Diagnostic[] {
@@ -91,29 +85,32 @@ interface Found {
   readonly pattern: TextPattern;
 }
 
-/** Leftmost matches of all the patterns in a unit, without overlaps, the first pattern first. */
-export function matchesIn(
+/** Leftmost matches of all the patterns in unit k, without overlaps, the first pattern first. */
+function matchesIn(
   ctx: TextContext,
   patterns: readonly TextPattern[],
-  unit: Range,
+  u: UnitLiterals,
+  k: number,
 ): Found[] {
+  const plan = literalPlan(ctx.template);
   const all: (Found & { order: number })[] = [];
   patterns.forEach((pattern, order) => {
     // A unit may be a candidate for another pattern of the check, not this one.
-    const { clauses } = prepare(pattern, ctx.template.lexicons);
-    if (!unitHasLiterals(unit, clauses, ctx.folded(), ctx.literals())) return;
+    if (!unitPasses(u, filterOf(plan, pattern), k)) return;
     // A bare lexicon is a list of literals: the literal index has them, no matcher needed.
     const matches =
       pattern.node.kind === 'lexicon'
-        ? lexiconMatches(ctx, pattern.node.name, [unit])
+        ? lexiconMatches(ctx, pattern.node.name, [u.units[k]!])
         : findMatchesFolded(
-            prepare(pattern, ctx.template.lexicons).program,
+            programOf(pattern, ctx.template.lexicons),
             ctx.text,
-            foldedUnit(ctx.folded(), unit),
+            foldedSpan(u, ctx.folded(), k),
           );
     for (const match of matches) all.push({ match, pattern, order });
   });
-  all.sort((a, b) => a.match.range.start - b.match.range.start || a.order - b.order);
+  if (all.length > 1) {
+    all.sort((a, b) => a.match.range.start - b.match.range.start || a.order - b.order);
+  }
   const kept: Found[] = [];
   let end = -1;
   for (const f of all) {
@@ -126,11 +123,12 @@ export function matchesIn(
 
 function matchCheck(ctx: TextContext, rule: CompiledRule, check: TextCheck): (Diagnostic | null)[] {
   const out: (Diagnostic | null)[] = [];
-  const units = ctx.units(check.scope);
-  for (const unit of candidates(ctx, check.patterns, units)) {
-    const found = matchesIn(ctx, check.patterns, unit);
+  const u = literalsIn(ctx, ctx.units(check.scope));
+  for (const k of candidates(ctx, check.patterns, u)) {
+    const found = matchesIn(ctx, check.patterns, u, k);
     if (found.length === 0) continue;
-    if (check.unless && matchesIn(ctx, check.unless, unit).length > 0) continue;
+    if (check.unless && matchesIn(ctx, check.unless, u, k).length > 0) continue;
+    const unit = u.units[k]!;
     for (const { match, pattern } of found) {
       const values: Record<string, string | number> = { match: oneLine(match.text) };
       if (match.note !== undefined) values.note = match.note;
@@ -169,11 +167,11 @@ function requireCheck(
   rule: CompiledRule,
   check: TextCheck,
 ): (Diagnostic | null)[] {
-  const units = ctx.units(check.scope);
   const section = scopeSection(ctx.model, check.scope);
   if (check.scope.section && !section) return []; // no such section: section-missing says so
+  const u = literalsIn(ctx, ctx.units(check.scope));
   const present = (patterns: readonly TextPattern[]) =>
-    candidates(ctx, patterns, units).some((u) => matchesIn(ctx, patterns, u).length > 0);
+    candidates(ctx, patterns, u).some((k) => matchesIn(ctx, patterns, u, k).length > 0);
   if (present(check.patterns)) return [];
   if (check.unless && present(check.unless)) return [];
   const range = section?.headingRange ?? { start: 0, end: 0 };
