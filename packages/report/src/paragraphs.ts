@@ -30,7 +30,12 @@ export function findParagraphs(
   sectionAt: (offset: number) => string | null,
 ): Paragraph[] {
   const spans = narrativeSpans(text.length, excluded);
-  const pieces: Piece[] = [];
+  const paragraphs: Paragraph[] = [];
+  const ends = new SentenceEnds(text);
+  // The paragraph being built, as numbers (no object per line): `line` is its last line.
+  let start = -1;
+  let end = 0;
+  let line = 0;
   for (const span of spans) {
     let n = lineOf(lines, span.start);
     for (; n < lines.starts.length && (lines.starts[n] as number) < span.end; n++) {
@@ -38,58 +43,81 @@ export function findParagraphs(
       const to = Math.min(span.end, lines.ends[n] as number);
       const s = trimStart(text, from, to);
       const e = trimEnd(text, s, to);
-      if (s < e) pieces.push({ start: s, end: e, line: n });
+      if (s >= e) continue;
+      if (start < 0 || !continues(text, lines, start, end, line, s, e, n)) {
+        if (start >= 0) paragraphs.push(paragraph(text, start, end, sectionAt, ends));
+        start = s;
+      }
+      end = e;
+      line = n;
     }
   }
-  const paragraphs: Paragraph[] = [];
-  let current: Piece | null = null;
-  for (const p of pieces) {
-    if (current && continues(text, lines, current, p))
-      current = { start: current.start, end: p.end, line: p.line };
-    else {
-      if (current) paragraphs.push(paragraph(text, current, sectionAt));
-      current = p;
-    }
-  }
-  if (current) paragraphs.push(paragraph(text, current, sectionAt));
+  if (start >= 0) paragraphs.push(paragraph(text, start, end, sectionAt, ends));
   return paragraphs;
 }
 
-/** A trimmed line of narrative, or lines joined into a paragraph; `line` is its last line. */
-interface Piece extends Range {
-  readonly line: number;
-}
-
-function continues(text: string, lines: Lines, prev: Piece, next: Piece): boolean {
-  const tailStart = Math.max(prev.start, lines.starts[prev.line] as number);
+/** The paragraph `[start, end)` (last line `line`) goes on with the trimmed line `[nextStart, nextEnd)`. */
+function continues(
+  text: string,
+  lines: Lines,
+  start: number,
+  end: number,
+  line: number,
+  nextStart: number,
+  nextEnd: number,
+  nextLine: number,
+): boolean {
+  const tailStart = Math.max(start, lines.starts[line] as number);
   // Checked on the code units first: most lines are short or end a clause.
-  if (prev.end - tailStart < PROSE_LINE || endsClause(text.charCodeAt(prev.end - 1))) return false;
-  const tail = text.slice(tailStart, prev.end);
+  if (end - tailStart < PROSE_LINE || endsClause(text.charCodeAt(end - 1))) return false;
+  const tail = text.slice(tailStart, end);
   // A sub-heading (`##### (一) …`, `(二) …` with no sentence in it) is not cut prose.
   if (HEADING_LIKE.test(tail) && !HAS_SENTENCE_END.test(tail)) return false;
-  if (next.line - prev.line > MAX_GAP_LINES) return false;
-  return !STARTS_NUMBERED.test(text.slice(next.start, Math.min(next.end, next.start + 12)));
+  if (nextLine - line > MAX_GAP_LINES) return false;
+  return !STARTS_NUMBERED.test(text.slice(nextStart, Math.min(nextEnd, nextStart + 12)));
+}
+
+/** 。！？；!?; found by the native regex search, a few times faster than a loop over the narrative. */
+const SENTENCE_END_RE = /[。！？；!?;]/g;
+
+/**
+ * The next sentence end at or after an offset. Paragraphs come in text
+ * order, so the last end found answers every query up to it: the text is
+ * searched about once in all.
+ */
+class SentenceEnds {
+  /** Where the last search started (-1: none yet) and what it found (-1: nothing). */
+  private from = -1;
+  private found = -1;
+
+  constructor(private readonly text: string) {}
+
+  next(i: number): number {
+    if (this.from < 0 || i < this.from || (this.found >= 0 && this.found < i)) {
+      SENTENCE_END_RE.lastIndex = i;
+      this.from = i;
+      // `test` builds no match; every mark is one code unit, just before lastIndex.
+      this.found = SENTENCE_END_RE.test(this.text) ? SENTENCE_END_RE.lastIndex - 1 : -1;
+    }
+    return this.found;
+  }
 }
 
 function paragraph(
   text: string,
-  range: Range,
+  start: number,
+  end: number,
   sectionAt: (offset: number) => string | null,
+  ends: SentenceEnds,
 ): Paragraph {
   const sentences: Range[] = [];
-  let start = range.start;
-  for (let i = range.start; i < range.end; i++) {
-    if (isSentenceEnd(text.charCodeAt(i))) {
-      pushTrimmed(text, sentences, start, i + 1);
-      start = i + 1;
-    }
+  let from = start;
+  for (let i = ends.next(start); i >= 0 && i < end; i = ends.next(i + 1)) {
+    pushTrimmed(text, sentences, from, i + 1);
+    from = i + 1;
   }
-  pushTrimmed(text, sentences, start, range.end);
-  return {
-    range: { start: range.start, end: range.end },
-    section: sectionAt(range.start),
-    sentences,
-  };
+  pushTrimmed(text, sentences, from, end);
+  return { range: { start, end }, section: sectionAt(start), sentences };
 }
 
 function pushTrimmed(text: string, out: Range[], start: number, end: number): void {
