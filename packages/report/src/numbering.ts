@@ -15,8 +15,31 @@ export interface Numbered {
 }
 
 /** What a numbering can start with: most labels start otherwise and need no regex. */
-const FIRST = new Set([...'一二三四五六七八九十百(0123456789'].map((c) => c.charCodeAt(0)));
-const mayBeNumbered = (folded: string): boolean => FIRST.has(folded.charCodeAt(0));
+/**
+ * What a numbering can start with (`一`…`十`, `百`, `(`, ASCII digits), by
+ * code unit: it is asked of every text token, most of which start otherwise
+ * and need no regex.
+ */
+function mayBeNumbered(folded: string): boolean {
+  const c = folded.charCodeAt(0);
+  if (c < 0x4e00) return c === 40 || (c >= 48 && c <= 57);
+  switch (c) {
+    case 0x4e00: // 一
+    case 0x4e8c: // 二
+    case 0x4e09: // 三
+    case 0x56db: // 四
+    case 0x4e94: // 五
+    case 0x516d: // 六
+    case 0x4e03: // 七
+    case 0x516b: // 八
+    case 0x4e5d: // 九
+    case 0x5341: // 十
+    case 0x767e: // 百
+      return true;
+    default:
+      return false;
+  }
+}
 
 export function splitNumbering(folded: string): Numbered {
   if (!mayBeNumbered(folded)) return { numbering: '', body: folded };

@@ -133,12 +133,14 @@ function tokenizeLine(
     let e = rawEnd;
     while (s < e && isSpaceOrIgnorable(text.charCodeAt(s))) s++;
     while (e > s && isSpaceOrIgnorable(text.charCodeAt(e - 1))) e--;
+    // Digits only (and whether all ASCII), looked at once: stops at the first other character.
+    const run = s === e ? NOT_DIGITS : digitRun(text, s, e);
     if (s === e) {
       // An empty first field is a cell only in a TAB-separated row of three
       // fields or more (`⇥⇥0⇥0`), not before a `|` nor in one-cell-per-line text (`⇥0`).
       const cell = f > 0 || (text.charCodeAt(rawEnd) === 9 && hasDelimiter(text, rawEnd + 1, le));
       if (cell && !last) out.push(token('empty', rawStart, rawEnd, line, true, f));
-    } else if (allDigits(text, s, e)) {
+    } else if (run !== NOT_DIGITS) {
       // The commonest cell, a plain number, as the field tokenizer would read it.
       out.push({
         kind: 'number',
@@ -147,7 +149,7 @@ function tokenizeLine(
         line,
         alone: true,
         field: f,
-        digits: digitsOf(text, s, e),
+        digits: run === ASCII_DIGITS ? text.slice(s, e) : digitsOf(text, s, e),
         gluedLeft: false,
         gluedRight: false,
       });
@@ -167,9 +169,23 @@ function tokenizeLine(
   }
 }
 
-function allDigits(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!isDigit(text.charCodeAt(i))) return false;
-  return true;
+const NOT_DIGITS = 0;
+const ASCII_DIGITS = 1;
+const WIDE_DIGITS = 2;
+
+/**
+ * Whether `text[start, end)` is digits only, and whether they are all ASCII
+ * (then the text is its own `digits`): one pass, not a test and a copy.
+ */
+function digitRun(text: string, start: number, end: number): number {
+  let kind = ASCII_DIGITS;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (!isDigit(c)) return NOT_DIGITS;
+    kind = WIDE_DIGITS;
+  }
+  return kind;
 }
 
 function hasDelimiter(text: string, start: number, end: number): boolean {

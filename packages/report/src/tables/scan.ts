@@ -67,6 +67,18 @@ export function scanTable(
   return s.scan;
 }
 
+/** The index of a table's unlabelled row (-1: none), found once per template's row list. */
+const unlabelledRows = new WeakMap<readonly RowRef[], number>();
+
+function unlabelledRow(rowRefs: readonly RowRef[]): number {
+  let index = unlabelledRows.get(rowRefs);
+  if (index === undefined) {
+    index = rowRefs.findIndex((r) => r.decl.label === '');
+    unlabelledRows.set(rowRefs, index);
+  }
+  return index;
+}
+
 /*
  * The scan's state, with one small method per kind of token: TurboFan
  * compiles small methods on one shape of object quickly, where one big
@@ -104,7 +116,7 @@ class Scanner {
       tokens,
     };
     this.matched = new Array<boolean>(rowRefs.length).fill(false);
-    this.unlabelled = rowRefs.findIndex((r) => r.decl.label === '');
+    this.unlabelled = unlabelledRow(rowRefs);
     this.folded = new Array<string>(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
