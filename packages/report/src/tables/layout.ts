@@ -1,19 +1,13 @@
 /** Which layout a table was written in (model `layout`), judged from its rows. */
 import { type Lines, lineOf } from '../lines.js';
 import type { Layout } from '../model.js';
-import type { RowValues } from './cells.js';
 import type { RowScan } from './scan.js';
 import type { Token } from '../tokens.js';
 
-export function layoutOf(
-  text: string,
-  lines: Lines,
-  rows: readonly RowScan[],
-  values: ReadonlyMap<RowScan, RowValues>,
-): Layout {
+export function layoutOf(text: string, lines: Lines, rows: readonly RowScan[]): Layout {
   if (rows.length === 0) return 'none';
   for (let i = 0; i < rows.length; i++) {
-    const v = values.get(rows[i] as RowScan);
+    const v = (rows[i] as RowScan).values;
     if (v && (v.segmented || v.ambiguous)) return 'flattened';
   }
   // Votes counted in a small array (in LAYOUTS order), not a map per table.

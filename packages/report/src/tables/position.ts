@@ -4,7 +4,7 @@
  * labels are gone (their values ran into the previous row).
  */
 import type { BlockDecl } from '@govlint/dsl';
-import { type RowValues, readValue } from './cells.js';
+import { readValue } from './cells.js';
 import type { PreparedTable } from './prepare.js';
 import type { Region } from './regions.js';
 import type { RowScan, TableScan } from './scan.js';
@@ -40,6 +40,7 @@ export function byPosition(table: PreparedTable, scanned: readonly Scanned[]): S
       block: 0,
       hit: { label, how: 'position', start: first.start, end: first.start, token: -1 },
       slots: run,
+      values: null,
     };
     const strays = s.scan.stray.filter((x) => x.token.end <= first.start);
     const lastRowEnd = Math.max(0, ...s.scan.rows.map((r) => r.hit.end));
@@ -63,16 +64,12 @@ export function byPosition(table: PreparedTable, scanned: readonly Scanned[]): S
  * extra values are a whole number of rows and the rows that follow in the
  * template were not found, they are theirs, by position.
  */
-export function rowsFromExtraValues(
-  table: PreparedTable,
-  rows: readonly RowScan[],
-  values: Map<RowScan, RowValues>,
-): RowScan[] {
+export function rowsFromExtraValues(table: PreparedTable, rows: readonly RowScan[]): RowScan[] {
   // Built on the first row with extra values: most tables have none.
   let found: Set<number> | null = null;
   const out: RowScan[] = [];
   for (const row of rows) {
-    const v = values.get(row);
+    const v = row.values;
     if (!v || v.extra.length === 0) continue;
     const block = table.decl.blocks[row.block] as BlockDecl;
     const k = block.columns.length;
@@ -101,17 +98,17 @@ export function rowsFromExtraValues(
           token: -1,
         },
         slots,
+        values: {
+          cells: slots.map(readValue),
+          extra: [],
+          ambiguous: null,
+          segmented: false,
+        },
       };
-      values.set(scan, {
-        cells: slots.map(readValue),
-        extra: [],
-        ambiguous: null,
-        segmented: false,
-      });
       seen.add(scan.index);
       out.push(scan);
     });
-    values.set(row, { ...v, extra: [] });
+    row.values = { ...v, extra: [] };
   }
   return out;
 }

@@ -102,26 +102,27 @@ function readTable(
   positional: boolean,
 ): { table: Table; cells: Cell[] } {
   const decl = table.decl;
-  const values = rowValuesOf(table, scan);
-  const rows = orderedRows(table, scan, values);
-  const present = presentRows(rows, values);
-  const cells = reportCells(ctx, table, present, values);
+  rowValuesOf(table, scan);
+  const rows = orderedRows(table, scan);
+  const present = presentRows(rows);
+  const cells = reportCells(ctx, table, present);
   const header = positionalColumns(scan, table.columnLabels);
   reportLabelVariants(ctx, table, scan, present, header);
+  // Counted only for a table with rows: headerGarbled has nothing to say about the others.
   headerGarbled(
     ctx,
     table,
     region,
     scan,
     present,
-    positional || matchedColumnCount(scan, header) * 2 < columnCount(decl),
+    present.length > 0 && (positional || matchedColumnCount(scan, header) * 2 < columnCount(decl)),
   );
   const missing = rowsMissing(ctx, table, rows, present, region);
   return {
     table: {
       id: decl.id,
       range: tableRange(scan, rows, cells, positional, region.start),
-      layout: ctx.html ? 'html' : layoutOf(ctx.text, ctx.lines, present, values),
+      layout: ctx.html ? 'html' : layoutOf(ctx.text, ctx.lines, present),
       missingRows: missing,
       rows: modelRows(ctx.text, decl.id, present),
     },

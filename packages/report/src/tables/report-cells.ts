@@ -16,12 +16,11 @@ export function reportCells(
   ctx: ReadContext,
   table: PreparedTable,
   rows: readonly RowScan[],
-  values: ReadonlyMap<RowScan, RowValues>,
 ): Cell[] {
   const out: Cell[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as RowScan;
-    const v = values.get(row);
+    const v = row.values;
     if (v) reportRow(ctx, table, row, v, out);
   }
   return out;
@@ -66,6 +65,12 @@ function rowData(table: PreparedTable, row: RowScan): FindingData {
 
 function where(table: PreparedTable, row: RowScan): string {
   return `${table.data.table}“${rowName(table.decl, row.decl)}”`;
+}
+
+/** A loop, not `some` with a closure: it runs for every row. */
+function anyBlank(reads: readonly CellRead[]): boolean {
+  for (let i = 0; i < reads.length; i++) if ((reads[i] as CellRead).status === 'blank') return true;
+  return false;
 }
 
 function anyMissing(reads: readonly CellRead[]): boolean {
@@ -186,7 +191,7 @@ function cell(
  * of the row is filled is not a row of zeros: its cells are missing.
  */
 function groupBlanksAsMissing(reads: readonly CellRead[], block: BlockDecl): CellRead[] {
-  if (!reads.some((r) => r.status === 'blank')) return reads as CellRead[];
+  if (!anyBlank(reads)) return reads as CellRead[];
   const out = [...reads];
   if (!reads.some((r) => r.status === 'number' || r.status === 'non-numeric')) return out;
   for (const columns of columnGroups(block)) {

@@ -4,14 +4,16 @@
  */
 import type { BlockDecl } from '@govlint/dsl';
 import type { Table } from '../model.js';
-import { type RowValues, rowValues } from './cells.js';
+import { rowValues } from './cells.js';
+import type { RowIdentity } from './segment.js';
 import { rowsFromExtraValues } from './position.js';
 import type { PreparedTable } from './prepare.js';
 import type { RowScan, TableScan } from './scan.js';
 
-/** Each row's values: its cells, extra values, glued digits cut. */
-export function rowValuesOf(table: PreparedTable, scan: TableScan): Map<RowScan, RowValues> {
-  const values = new Map<RowScan, RowValues>();
+const NO_IDENTITIES: readonly RowIdentity[] = [];
+
+/** Each row's values (its cells, extra values, glued digits cut), kept on the row. */
+export function rowValuesOf(table: PreparedTable, scan: TableScan): void {
   const blocks = table.decl.blocks;
   for (let i = 0; i < scan.rows.length; i++) {
     const row = scan.rows[i] as RowScan;
@@ -19,22 +21,15 @@ export function rowValuesOf(table: PreparedTable, scan: TableScan): Map<RowScan,
     // An unlabelled row has no label columns to shift it: its cells line up with the header.
     const align =
       row.decl.label === '' ? headerFields(scan, row.block, block.columns.length) : null;
-    values.set(
-      row,
-      rowValues(row.slots, block, table.identities.get(row.decl.id) ?? [], row.hit.end, align),
-    );
+    const identities = table.identities.get(row.decl.id) ?? NO_IDENTITIES;
+    row.values = rowValues(row.slots, block, identities, row.hit.end, align);
   }
-  return values;
 }
 
 /** The rows found, and those read by position, in the template's order. */
-export function orderedRows(
-  table: PreparedTable,
-  scan: TableScan,
-  values: Map<RowScan, RowValues>,
-): RowScan[] {
+export function orderedRows(table: PreparedTable, scan: TableScan): RowScan[] {
   const rows = scan.rows.slice();
-  const more = rowsFromExtraValues(table, scan.rows, values);
+  const more = rowsFromExtraValues(table, scan.rows);
   for (let i = 0; i < more.length; i++) rows.push(more[i] as RowScan);
   // Rows are usually found in the template's order: sorted only when they were not.
   for (let i = 1; i < rows.length; i++) {
@@ -46,14 +41,11 @@ export function orderedRows(
   return rows;
 }
 
-export function presentRows(
-  rows: readonly RowScan[],
-  values: ReadonlyMap<RowScan, RowValues>,
-): RowScan[] {
+export function presentRows(rows: readonly RowScan[]): RowScan[] {
   const present: RowScan[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as RowScan;
-    const v = values.get(r);
+    const v = r.values;
     if (v && (v.cells.length > 0 || v.ambiguous)) present.push(r);
   }
   return present;

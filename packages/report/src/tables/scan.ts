@@ -10,6 +10,7 @@ import { foldSlice } from '../fold.js';
 import { type Label, type MatchKind, type TableLabels, columnKey, matchExact } from '../labels.js';
 import { isBareNumbering } from '../numbering.js';
 import type { Token } from '../tokens.js';
+import type { RowValues } from './cells.js';
 import { type PendingHit, matchAt } from './match-at.js';
 
 export interface LabelHit {
@@ -28,6 +29,8 @@ export interface RowScan {
   readonly hit: LabelHit;
   /** Values and empty cells after the label, in order. */
   readonly slots: Token[];
+  /** What the slots hold as cells, once worked out (rows.ts): kept on the row, not in a map. */
+  values: RowValues | null;
 }
 
 export interface TableScan {
@@ -195,7 +198,7 @@ class Scanner {
     const hit: LabelHit = { label, how: 'exact', start: t.start, end: t.start, token: i };
     const slots = this.pendingEmpty.slice();
     slots.push(t);
-    this.current = { index, decl: ref.decl, block: ref.block, hit, slots };
+    this.current = { index, decl: ref.decl, block: ref.block, hit, slots, values: null };
   }
 
   /** A text token: numbering, a label (exact, split, inner or relaxed) or stray text. Returns the last token consumed. */
@@ -259,7 +262,14 @@ class Scanner {
         this.matched[l.index] = true;
         this.lastMatched = l.index;
         const ref = this.rowRefs[l.index] as RowRef;
-        this.current = { index: l.index, decl: ref.decl, block: ref.block, hit, slots: [] };
+        this.current = {
+          index: l.index,
+          decl: ref.decl,
+          block: ref.block,
+          hit,
+          slots: [],
+          values: null,
+        };
         return;
       }
       case 'row-group':

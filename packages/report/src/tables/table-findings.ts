@@ -72,7 +72,7 @@ export function rowsMissing(
   region: Region,
 ): string[] {
   // Most tables have every row: that is known without a list of the rows.
-  if (present.length === table.rows.length && present.every((r, i) => r.index === i)) return [];
+  if (present.length === table.rows.length && inOrder(present)) return [];
   const have = new Set(present.map((r) => r.index));
   const missing = table.rows.map((r, i) => ({ r, i })).filter(({ i }) => !have.has(i));
   if (missing.length === 0) return [];
@@ -98,6 +98,12 @@ export function rowsMissing(
     }),
   );
   return ids;
+}
+
+/** Row i is the template's row i, for every row (a loop: it runs for every table). */
+function inOrder(present: readonly RowScan[]): boolean {
+  for (let i = 0; i < present.length; i++) if ((present[i] as RowScan).index !== i) return false;
+  return true;
 }
 
 function lastEnd(row: RowScan): number {
