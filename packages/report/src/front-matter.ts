@@ -5,7 +5,7 @@
  * block, metadata, body).
  */
 import type { Range } from '@govlint/text';
-import { type Lines, isBlank, trimmed } from './lines.js';
+import { type Lines, isBlank, lineOf, trimmed } from './lines.js';
 import type { ReportModel } from './model.js';
 
 export interface Metadata {
@@ -240,9 +240,10 @@ export function signatureAgency(
 ): string | null {
   const signature = dates.find((d) => d.kind === 'signature');
   if (!signature) return null;
-  let n = lines.starts.findIndex(
-    (s, i) => s <= signature.range.start && signature.range.start <= (lines.ends[i] as number),
-  );
+  // The line holding the date, by binary search (not a scan of every line from the top).
+  const at = signature.range.start;
+  let n = lineOf(lines, at);
+  if (!((lines.starts[n] as number) <= at && at <= (lines.ends[n] as number))) n = -1;
   for (n--; n >= 0; n--) {
     const [s, e] = trimmed(text, lines.starts[n] as number, lines.ends[n] as number);
     if (s === e) continue;

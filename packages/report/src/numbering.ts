@@ -57,7 +57,17 @@ const BARE_NUMBERING = new RegExp(`^(?:${NUMBERING.source.slice(1)})$`, 'u');
 
 /** A folded text that is numbering and nothing else, e.g. a cell holding `一、`. */
 export function isBareNumbering(folded: string): boolean {
-  return mayBeNumbered(folded) && BARE_NUMBERING.test(folded);
+  return mayBeNumbered(folded) && endsLikeNumbering(folded) && BARE_NUMBERING.test(folded);
+}
+
+/**
+ * Every alternative of NUMBERING ends in `、`, `.` or `)`: a label that
+ * starts like a numbering (`(一)…`) but ends otherwise is ruled out without
+ * running the regex, as most row labels are.
+ */
+function endsLikeNumbering(folded: string): boolean {
+  const c = folded.charCodeAt(folded.length - 1);
+  return c === 0x3001 || c === 46 || c === 41;
 }
 
 /** The top-level style of a numbering (`一、`), used to spot a second top-level sequence. */
