@@ -3,6 +3,7 @@
  * injected spam — a lexicon of gambling and porn terms, and Latin-letter
  * runs inside Chinese text that are not known abbreviations (“UedBet体育”).
  */
+import type { LexiconEntry } from '@govlint/dsl';
 import type { Diagnostic, Range } from '@govlint/text';
 import type { TextContext } from './context.js';
 import { lexiconMatches, sentences } from './lexicon-search.js';
@@ -14,10 +15,27 @@ const MAX_WORD = 8;
 
 const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 
+const textSets = new WeakMap<readonly LexiconEntry[], ReadonlySet<string>>();
+const lowerSets = new WeakMap<readonly LexiconEntry[], ReadonlySet<string>>();
+
+/** A lexicon's entries as a set (made once per pack). */
+function textSet(entries: readonly LexiconEntry[]): ReadonlySet<string> {
+  let set = textSets.get(entries);
+  if (!set) textSets.set(entries, (set = new Set(entries.map((e) => e.text))));
+  return set;
+}
+
+/** A lexicon's entries in lower case, as a set (made once per pack). */
+function lowerSet(entries: readonly LexiconEntry[]): ReadonlySet<string> {
+  let set = lowerSets.get(entries);
+  if (!set) lowerSets.set(entries, (set = new Set(entries.map((e) => e.text.toLowerCase()))));
+  return set;
+}
+
 /** `XYXY` with X, Y Chinese characters (and longer words), not a known reduplication. */
 export function duplicatedWords(ctx: TextContext): Diagnostic[] {
   if (!ctx.active(DUPLICATED)) return [];
-  const allowed = new Set(ctx.lexicon('reduplications').map((e) => e.text));
+  const allowed = textSet(ctx.lexicon('reduplications'));
   const out: Diagnostic[] = [];
   const { text } = ctx;
   for (const s of sentences(ctx)) {
@@ -42,14 +60,18 @@ export function duplicatedWords(ctx: TextContext): Diagnostic[] {
  */
 export function repeatedWords(text: string, span: Range): { start: number; length: number }[] {
   const out: { start: number; length: number }[] = [];
+  const next = nextSame(text, span);
   let hanEnd = span.start; // where the run of Chinese characters holding i ends
   for (let i = span.start; i < span.end; i++) {
+    // Almost every position stops here: its character does not recur within a word's length.
+    const q = next[i - span.start]!;
+    if (q <= i || q - i > MAX_WORD) continue;
     if (i >= hanEnd) {
       if (!isHan(text.charCodeAt(i))) continue;
       hanEnd = i + 1;
       while (hanEnd < span.end && isHan(text.charCodeAt(hanEnd))) hanEnd++;
     }
-    const length = repeatAt(text, i, Math.min(MAX_WORD, hanEnd - i), span.end);
+    const length = repeatAt(text, i, Math.min(MAX_WORD, hanEnd - i), span, next);
     if (length === 0) continue;
     out.push({ start: i, length });
     i += 2 * length - 1;
@@ -57,19 +79,45 @@ export function repeatedWords(text: string, span: Range): { start: number; lengt
   return out;
 }
 
+/** Per UTF-16 unit, where nextSame last saw it: left over from other spans, checked on use. */
+const lastSeen = new Int32Array(0x10000).fill(-1);
+let scratch = new Int32Array(1024);
+
+/**
+ * next[j - span.start]: the nearest later position in the span holding the
+ * same unit as j, when there is one; otherwise a stale position (of another
+ * span or text) that repeatAt recognises by its unit differing. One pass
+ * backwards: most characters do not recur within a word's length, so the
+ * search tries one position instead of every length.
+ */
+function nextSame(text: string, span: Range): Int32Array {
+  if (scratch.length < span.end - span.start) scratch = new Int32Array(2 * (span.end - span.start));
+  for (let j = span.end - 1; j >= span.start; j--) {
+    const c = text.charCodeAt(j);
+    scratch[j - span.start] = lastSeen[c]!;
+    lastSeen[c] = j;
+  }
+  return scratch;
+}
+
 /**
  * The shortest word length L ≥ 2 such that text[i, i+L) repeats right
  * after; the word is at most `longest` long (the Chinese characters from i
- * on) and its repeat ends by `end`.
+ * on) and its repeat ends by the span's end. Only the lengths where the
+ * first character recurs are tried, nearest first (see nextSame).
  */
-function repeatAt(text: string, i: number, longest: number, end: number): number {
+function repeatAt(text: string, i: number, longest: number, span: Range, next: Int32Array): number {
   const first = text.charCodeAt(i);
-  for (let length = 2; length <= longest && i + 2 * length <= end; length++) {
-    // Almost every position fails here, on the first character.
-    if (text.charCodeAt(i + length) !== first) continue;
+  // Each step goes right: a stale position at or before the last one ends the chain.
+  for (let p = i, q = next[i - span.start]!; q > p; p = q, q = next[q - span.start]!) {
+    const length = q - i;
+    if (length > longest || i + 2 * length > span.end) return 0;
+    // Not the same unit: a stale position, so the unit does not recur in the span.
+    if (text.charCodeAt(q) !== first) return 0;
+    if (length < 2) continue;
     let same = true;
     for (let k = 1; k < length && same; k++) {
-      same = text.charCodeAt(i + k) === text.charCodeAt(i + length + k);
+      same = text.charCodeAt(i + k) === text.charCodeAt(q + k);
     }
     if (same) return length;
   }
@@ -91,7 +139,7 @@ export function injectedSpam(ctx: TextContext): Diagnostic[] {
     const d = ctx.report(SPAM, m.range, { found: m.text, note: m.note ?? '可疑词语' });
     if (d) out.push(d);
   }
-  const allowed = new Set(ctx.lexicon('latin-allowed').map((e) => e.text.toLowerCase()));
+  const allowed = lowerSet(ctx.lexicon('latin-allowed'));
   const { text } = ctx;
   for (const unit of units) {
     const body = text.slice(unit.start, unit.end);
