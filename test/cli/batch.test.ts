@@ -8,14 +8,7 @@ describe('large batches (built CLI, worker threads)', () => {
     'lints 100 reports across workers with the same results, in path order, every run',
     { timeout: 180_000 },
     () => {
-      const dir = tempDir();
-      for (let i = 0; i < 100; i++) {
-        const source = seeds[i % seeds.length]!;
-        copyFileSync(
-          seed(source.slice(0, 3)),
-          join(dir, `r${String(i).padStart(3, '0')}-${source}`),
-        );
-      }
+      const dir = seedCopies(100);
       const serial = Object.fromEntries(
         govlintJson([seed('000').replace(/[^/]+$/, '')]).results.map((r) => [
           basename(r.filePath),
@@ -52,14 +45,7 @@ describe('large batches (built CLI, worker threads)', () => {
     'applies, and rejects, config files in workers as in the main thread',
     { timeout: 180_000 },
     () => {
-      const dir = tempDir();
-      for (let i = 0; i < 20; i++) {
-        const source = seeds[i % seeds.length]!;
-        copyFileSync(
-          seed(source.slice(0, 3)),
-          join(dir, `r${String(i).padStart(3, '0')}-${source}`),
-        );
-      }
+      const dir = seedCopies(20);
       writeFileSync(join(dir, 'govlint.config.json'), '{ "rules": { "t3-row-total": "off" } }\n');
       const inWorkers = govlint(['--format', 'json', '.'], {
         cwd: dir,
@@ -86,3 +72,13 @@ describe('large batches (built CLI, worker threads)', () => {
     },
   );
 });
+
+/** A folder of `n` copies of the seeds, in turn, named so that path order is copy order. */
+function seedCopies(n: number): string {
+  const dir = tempDir();
+  for (let i = 0; i < n; i++) {
+    const source = seeds[i % seeds.length]!;
+    copyFileSync(seed(source.slice(0, 3)), join(dir, `r${String(i).padStart(3, '0')}-${source}`));
+  }
+  return dir;
+}
