@@ -57,6 +57,47 @@ console.log(
   `report: read ${reports.length} reports ${median(times).toFixed(0)} ms (median of ${RUNS}; CPU ${median(cpu).toFixed(0)} ms; ${cells} cells per run)`,
 );
 
+// The same reports as HTML, as saved from a web page: each line a paragraph,
+// each tab-separated line a table row. The reader reads the same cells from
+// them (html.test.ts checks HTML layouts), through htmlparser2 and its text view.
+const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function toHtml(text) {
+  const out = ['<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'];
+  let inTable = false;
+  for (const line of text.split('\n')) {
+    const cells = line.split('\t');
+    if (cells.length > 1 !== inTable) out.push(inTable ? '</table>' : '<table>');
+    inTable = cells.length > 1;
+    if (inTable) out.push(`<tr>${cells.map((c) => `<td>${escape(c.trim())}</td>`).join('')}</tr>`);
+    else if (line.trim()) out.push(`<p>${escape(line.trim())}</p>`);
+  }
+  if (inTable) out.push('</table>');
+  out.push('</body></html>');
+  return out.join('\n');
+}
+const htmlReports = reports.map(toHtml);
+function readHtml() {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  let htmlCells = 0;
+  for (const html of htmlReports)
+    htmlCells += readReport(html, template, { uri: 'bench.html' }).cells.length;
+  const used = process.cpuUsage(c0);
+  return { ms: performance.now() - t0, cpu: (used.user + used.system) / 1000, cells: htmlCells };
+}
+readHtml();
+const htmlTimes = [];
+let htmlCells = 0;
+for (let r = 0; r < RUNS; r++) {
+  globalThis.gc?.();
+  const run = readHtml();
+  htmlTimes.push(run.ms);
+  htmlCells = run.cells;
+}
+console.log(
+  `report: read the same ${htmlReports.length} reports as HTML ${median(htmlTimes).toFixed(0)} ms (median of ${RUNS}; ${(median(htmlTimes) / median(times)).toFixed(1)}× the text; ${htmlCells} cells per run)`,
+);
+
 // Linearity: one report of about 10 MB (a seed repeated) against 1 MB.
 const big = (bytes) => {
   const unit = seeds[0];
