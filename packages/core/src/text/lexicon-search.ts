@@ -38,12 +38,12 @@ export function lexiconMatches(
     if (f.start < taken) continue;
     taken = f.end;
     const note = entries[f.order]!.note;
-    out.push({
-      range: { start: f.start, end: f.end },
-      text: ctx.text.slice(f.start, f.end),
-      captures: {},
-      ...(note !== undefined ? { note } : {}),
-    });
+    const range = { start: f.start, end: f.end };
+    const text = ctx.text.slice(f.start, f.end);
+    // Two literals, not a spread (slow on Node 20): `note` is absent, not undefined.
+    out.push(
+      note !== undefined ? { range, text, captures: {}, note } : { range, text, captures: {} },
+    );
   }
   return out;
 }
@@ -67,9 +67,11 @@ export function hasLexicon(ctx: TextContext, name: string, units: readonly Range
   return lexiconMatches(ctx, name, units).length > 0;
 }
 
+const SENTENCES = { unit: 'sentence' } as const;
+
 /** The sentences of the narrative (outside tables, headings and the title). */
 export function sentences(ctx: TextContext, section?: string): readonly Range[] {
-  return ctx.units({ ...(section ? { section } : {}), unit: 'sentence' });
+  return ctx.units(section ? { section, unit: 'sentence' } : SENTENCES);
 }
 
 /** The index of the unit (sorted, not overlapping) containing `offset`, or -1. */
