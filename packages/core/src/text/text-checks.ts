@@ -24,6 +24,7 @@ import type { TextContext } from './context.js';
 import { lexiconMatches } from './lexicon-search.js';
 import {
   candidateUnits,
+  checksFilter,
   filterOf,
   foldedSpan,
   literalPlan,
@@ -60,11 +61,7 @@ function literalsIn(ctx: TextContext, units: readonly Range[]): UnitLiterals {
 
 /** The indices of the units where one of the patterns could match (see unit-literals.ts). */
 function candidates(ctx: TextContext, patterns: readonly TextPattern[], u: UnitLiterals): number[] {
-  const plan = literalPlan(ctx.template);
-  return candidateUnits(
-    u,
-    patterns.map((p) => filterOf(plan, p)),
-  );
+  return candidateUnits(u, checksFilter(literalPlan(ctx.template), patterns));
 }
 
 export function textCheckDiagnostics(ctx: TextContext): Diagnostic[] {

@@ -8,7 +8,7 @@ import { foldReport, indexLiterals, needlesOf, templateNeedles } from './literal
 import { textUnits } from './units.js';
 import {
   candidateUnits,
-  filterOf,
+  checksFilter,
   foldedSpan,
   literalPlan,
   planOf,
@@ -64,7 +64,7 @@ describe('candidateUnits', () => {
         const t = cs.join('');
         const units = unitsOf(cs, cuts);
         const { plan, u } = prefilter(t, units, [both]);
-        const kept = candidateUnits(u, [filterOf(plan, both)]);
+        const kept = candidateUnits(u, checksFilter(plan, [both]));
         expect(kept).toEqual(units.flatMap((unit, k) => (hasAll(t, unit) ? [k] : [])));
       }),
     );
@@ -86,7 +86,7 @@ describe('candidateUnits', () => {
             };
           });
           const { plan, u } = prefilter(t, units, [both]);
-          const kept = candidateUnits(u, [filterOf(plan, both)]);
+          const kept = candidateUnits(u, checksFilter(plan, [both]));
           expect(kept).toEqual(units.flatMap((unit, k) => (hasAll(t, unit) ? [k] : [])));
         },
       ),
@@ -103,10 +103,10 @@ describe('candidateUnits', () => {
     const gaps = pattern({ kind: 'gap', min: 1, max: 2 });
     const yi = pattern(lit('乙'));
     const { plan, u } = prefilter(t, units, [both, gaps, yi]);
-    expect(candidateUnits(u, [filterOf(plan, gaps)])).toEqual([0, 1, 2]);
-    expect(candidateUnits(u, [filterOf(plan, both)])).toEqual([0, 2]);
-    expect(candidateUnits(u, [filterOf(plan, yi), filterOf(plan, both)])).toEqual([0, 1, 2]);
-    expect(candidateUnits(u, [filterOf(plan, yi)])).toEqual([1]);
+    expect(candidateUnits(u, checksFilter(plan, [gaps]))).toEqual([0, 1, 2]);
+    expect(candidateUnits(u, checksFilter(plan, [both]))).toEqual([0, 2]);
+    expect(candidateUnits(u, checksFilter(plan, [yi, both]))).toEqual([0, 1, 2]);
+    expect(candidateUnits(u, checksFilter(plan, [yi]))).toEqual([1]);
   });
 });
 
@@ -143,7 +143,7 @@ describe('candidates hold every match (differential, against the matcher)', () =
           folded,
           indexLiterals(folded.folded, needlesOf(plan.list)),
         );
-        const kept = new Set(candidateUnits(u, [filterOf(plan, p)]));
+        const kept = new Set(candidateUnits(u, checksFilter(plan, [p])));
         units.forEach((unit, k) => {
           if (findMatches(program, t, unit.start, unit.end).length > 0)
             expect(kept.has(k)).toBe(true);
@@ -168,9 +168,13 @@ describe('candidates hold every match (differential, against the matcher)', () =
           const u = unitLiterals(plan, units, report.folded, report.literals);
           for (const rule of template.rules) {
             if (rule.check.kind !== 'text') continue;
-            for (const p of [...rule.check.patterns, ...(rule.check.unless ?? [])]) {
+            const { patterns, unless = [] } = rule.check;
+            const ofCheck = new Set(candidateUnits(u, checksFilter(plan, patterns)));
+            for (const p of [...patterns, ...unless]) {
               const program = compilePattern(p.node, template.lexicons);
-              const kept = new Set(candidateUnits(u, [filterOf(plan, p)]));
+              const kept = patterns.includes(p)
+                ? ofCheck
+                : new Set(candidateUnits(u, checksFilter(plan, [p])));
               units.forEach((unit, k) => {
                 if (findMatches(program, text, unit.start, unit.end).length === 0) return;
                 matched++;

@@ -180,21 +180,51 @@ function planIdsOf(plan: LiteralPlan, needles: Needles): Int32Array | null {
 
 /** Whether every clause of the filter has a literal in unit k. */
 export function unitPasses(u: UnitLiterals, filter: PatternFilter, k: number): boolean {
-  const base = k * u.words;
-  for (const clause of filter.clauses) {
-    let holds = false;
-    for (let i = 0; i < clause.length && !holds; i += 2) {
-      holds = (u.bits[base + clause[i]!]! & clause[i + 1]!) !== 0;
-    }
-    if (!holds) return false;
-  }
+  for (const clause of filter.clauses) if (!hasAny(u, clause, k)) return false;
   return true;
 }
 
+/** The patterns of one check (or of its `unless`), filtered together. */
+export interface ChecksFilter {
+  readonly filters: readonly PatternFilter[];
+  /**
+   * The union of each pattern's most selective clause, as (word, mask)
+   * pairs: a unit with none of these literals is no candidate, known from a
+   * word or two. Null when a pattern has no clause (every unit is one).
+   */
+  readonly gate: Int32Array | null;
+}
+
+const checkFilters = new WeakMap<LiteralPlan, WeakMap<readonly TextPattern[], ChecksFilter>>();
+
+/** Worked out once per template and list of patterns. */
+export function checksFilter(plan: LiteralPlan, patterns: readonly TextPattern[]): ChecksFilter {
+  let byPatterns = checkFilters.get(plan);
+  if (!byPatterns) checkFilters.set(plan, (byPatterns = new WeakMap()));
+  let cf = byPatterns.get(patterns);
+  if (!cf) {
+    const filters = patterns.map((p) => filterOf(plan, p));
+    let gate: Int32Array | null = null;
+    if (filters.every((f) => f.clauses.length > 0)) {
+      const union = new Map<number, number>();
+      for (const f of filters) {
+        const first = f.clauses[0]!;
+        for (let i = 0; i < first.length; i += 2) {
+          union.set(first[i]!, (union.get(first[i]!) ?? 0) | first[i + 1]!);
+        }
+      }
+      gate = Int32Array.from([...union].flat());
+    }
+    byPatterns.set(patterns, (cf = { filters, gate }));
+  }
+  return cf;
+}
+
 /** The indices of the units where one of the filters passes, ascending. */
-export function candidateUnits(u: UnitLiterals, filters: readonly PatternFilter[]): number[] {
+export function candidateUnits(u: UnitLiterals, { filters, gate }: ChecksFilter): number[] {
   const out: number[] = [];
   for (let k = 0; k < u.units.length; k++) {
+    if (gate && !hasAny(u, gate, k)) continue;
     for (const filter of filters) {
       if (unitPasses(u, filter, k)) {
         out.push(k);
@@ -203,6 +233,15 @@ export function candidateUnits(u: UnitLiterals, filters: readonly PatternFilter[
     }
   }
   return out;
+}
+
+/** Whether unit k has a literal of the (word, mask) pairs. */
+function hasAny(u: UnitLiterals, pairs: Int32Array, k: number): boolean {
+  const base = k * u.words;
+  for (let i = 0; i < pairs.length; i += 2) {
+    if ((u.bits[base + pairs[i]!]! & pairs[i + 1]!) !== 0) return true;
+  }
+  return false;
 }
 
 /**
