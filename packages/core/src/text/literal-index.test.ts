@@ -25,6 +25,20 @@ describe('indexLiterals', () => {
     );
   });
 
+  it('tells apart needles whose first units share a bucket', () => {
+    // U+4E00 and U+5E00 are 4096 apart: the same bucket of the first-unit table.
+    const word = fc.array(fc.constantFrom(...'一帀x'), { minLength: 1, maxLength: 3 });
+    const text = fc.array(fc.constantFrom(...'一帀xy'), { maxLength: 80 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 8 }), text, (words, chars) => {
+        const needles = words.map((w) => w.join(''));
+        const t = chars.join('');
+        const index = indexLiterals(t, needlesOf(needles));
+        for (const n of needles) expect(index.positions(n)).toEqual(byIndexOf(t, n));
+      }),
+    );
+  });
+
   it('answers for a literal it was not built with, by searching for it', () => {
     const index = indexLiterals('甲乙甲乙', needlesOf(['丙']));
     expect(index.positions('甲乙')).toEqual([0, 2]);

@@ -24,25 +24,50 @@ export interface LiteralIndex {
 export interface Needles {
   readonly list: readonly string[];
   readonly ids: ReadonlyMap<string, number>;
-  /** For each UTF-16 unit: 1 + the index into `groups` of the needles starting with it, or 0. */
-  readonly byFirst: Int32Array;
-  readonly groups: readonly (readonly number[])[];
+  /**
+   * For each bucket of first units (a unit's low bits): 1 + the index of the
+   * group of needles whose first unit falls in it, or 0. A table of every
+   * unit would be 65536 entries read at random; buckets stay in the cache.
+   */
+  readonly byFirst: Uint16Array;
+  /** Group g's needle ids are groupIds[groupStart[g] .. groupStart[g + 1]). */
+  readonly groupStart: Int32Array;
+  readonly groupIds: Int32Array;
+  /** Each needle's first unit (a bucket holds several). */
+  readonly first: Int32Array;
   /** Each needle's second unit (-1 for a one-unit needle): most candidates fail on it, cheaply. */
   readonly second: Int32Array;
 }
 
+const BUCKETS = 4096;
+
 export function needlesOf(literals: Iterable<string>): Needles {
   const list = [...new Set(literals)].filter((l) => l.length > 0);
   const ids = new Map(list.map((l, id) => [l, id]));
-  const byFirst = new Int32Array(0x10000);
-  const groups: number[][] = [];
+  const groups = new Map<number, number[]>();
   list.forEach((literal, id) => {
-    const first = literal.charCodeAt(0);
-    if (byFirst[first] === 0) byFirst[first] = groups.push([]);
-    groups[byFirst[first]! - 1]!.push(id);
+    const bucket = literal.charCodeAt(0) & (BUCKETS - 1);
+    let group = groups.get(bucket);
+    if (!group) groups.set(bucket, (group = []));
+    group.push(id);
   });
-  const second = Int32Array.from(list, (l) => (l.length > 1 ? l.charCodeAt(1) : -1));
-  return { list, ids, byFirst, groups, second };
+  const byFirst = new Uint16Array(BUCKETS);
+  const groupStart = [0];
+  const groupIds: number[] = [];
+  for (const [bucket, group] of groups) {
+    byFirst[bucket] = groupStart.length;
+    groupIds.push(...group);
+    groupStart.push(groupIds.length);
+  }
+  return {
+    list,
+    ids,
+    byFirst,
+    groupStart: Int32Array.from(groupStart),
+    groupIds: Int32Array.from(groupIds),
+    first: Int32Array.from(list, (l) => l.charCodeAt(0)),
+    second: Int32Array.from(list, (l) => (l.length > 1 ? l.charCodeAt(1) : -1)),
+  };
 }
 
 /**
@@ -102,19 +127,22 @@ export function foldReport(text: string, needles: Needles): FoldedReport {
 
 /** One pass over the folded text: every occurrence of every needle. */
 export function indexLiterals(folded: string, needles: Needles): LiteralIndex {
-  const { list, ids, byFirst, groups, second } = needles;
+  const { list, ids, byFirst, groupStart, groupIds, first, second } = needles;
   const hits: (number[] | undefined)[] = new Array<number[] | undefined>(list.length);
   const occurrences: number[] = [];
-  for (let i = 0; i < folded.length; i++) {
-    const group = byFirst[folded.charCodeAt(i)]!;
+  const n = folded.length;
+  for (let i = 0; i < n; i++) {
+    const c = folded.charCodeAt(i);
+    const group = byFirst[c & (BUCKETS - 1)]!;
     if (group === 0) continue;
     const next = folded.charCodeAt(i + 1);
-    for (const id of groups[group - 1]!) {
+    for (let g = groupStart[group - 1]!, end = groupStart[group]!; g < end; g++) {
+      const id = groupIds[g]!;
+      if (first[id] !== c) continue;
       const s = second[id]!;
-      if (s === -1 || (s === next && folded.startsWith(list[id]!, i))) {
-        (hits[id] ??= []).push(i);
-        occurrences.push(i, id);
-      }
+      if (s !== -1 && (s !== next || !rest(folded, i, list[id]!))) continue;
+      (hits[id] ??= []).push(i);
+      occurrences.push(i, id);
     }
   }
   // A literal no check declared (a caller's own word) is searched the slow way, once.
@@ -140,4 +168,13 @@ export function indexLiterals(folded: string, needles: Needles): LiteralIndex {
       return found;
     },
   };
+}
+
+/** Whether `needle` occurs at `at`, its first two units known to (a loop: needles are short). */
+function rest(folded: string, at: number, needle: string): boolean {
+  if (at + needle.length > folded.length) return false;
+  for (let k = 2; k < needle.length; k++) {
+    if (folded.charCodeAt(at + k) !== needle.charCodeAt(k)) return false;
+  }
+  return true;
 }

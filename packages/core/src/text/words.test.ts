@@ -40,6 +40,19 @@ describe('repeatedWords', () => {
     );
   });
 
+  it('finds the same when characters share a bucket of the next-occurrence table', () => {
+    // U+4E00 and U+5E00 (and U+4E01, U+5E01) are 4096 apart: one bucket each pair.
+    const text = fc
+      .array(fc.constantFrom(...'一帀丁币x'), { maxLength: 60 })
+      .map((c) => c.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(repeatedWords(t, { start: 0, end: t.length })).toEqual(reference(t, 0, t.length));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('finds seed 001’s 管理管理局', () => {
     expect(repeatedWords('市场监督管理管理局', { start: 0, end: 9 })).toEqual([
       { start: 4, length: 2 },

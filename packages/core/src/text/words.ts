@@ -79,23 +79,26 @@ export function repeatedWords(text: string, span: Range): { start: number; lengt
   return out;
 }
 
-/** Per UTF-16 unit, where nextSame last saw it: left over from other spans, checked on use. */
-const lastSeen = new Int32Array(0x10000).fill(-1);
+/** Buckets of nextSame's table: small enough to stay in the cache beside the rest of a lint. */
+const BUCKETS = 4096;
+/** Per bucket, where nextSame last saw a unit of it: left over from other spans, checked on use. */
+const lastSeen = new Int32Array(BUCKETS).fill(-1);
 let scratch = new Int32Array(1024);
 
 /**
- * next[j - span.start]: the nearest later position in the span holding the
- * same unit as j, when there is one; otherwise a stale position (of another
- * span or text) that repeatAt recognises by its unit differing. One pass
- * backwards: most characters do not recur within a word's length, so the
- * search tries one position instead of every length.
+ * next[j - span.start]: the nearest later position in the span whose unit
+ * falls in the same bucket as j's (every later occurrence of j's unit is on
+ * this chain), or a stale position of another span or text when there is
+ * none. repeatAt checks every position it follows. One pass backwards: most
+ * characters do not recur within a word's length, so the search looks at
+ * one position instead of trying every length.
  */
 function nextSame(text: string, span: Range): Int32Array {
   if (scratch.length < span.end - span.start) scratch = new Int32Array(2 * (span.end - span.start));
   for (let j = span.end - 1; j >= span.start; j--) {
-    const c = text.charCodeAt(j);
-    scratch[j - span.start] = lastSeen[c]!;
-    lastSeen[c] = j;
+    const bucket = text.charCodeAt(j) & (BUCKETS - 1);
+    scratch[j - span.start] = lastSeen[bucket]!;
+    lastSeen[bucket] = j;
   }
   return scratch;
 }
@@ -112,9 +115,8 @@ function repeatAt(text: string, i: number, longest: number, span: Range, next: I
   for (let p = i, q = next[i - span.start]!; q > p; p = q, q = next[q - span.start]!) {
     const length = q - i;
     if (length > longest || i + 2 * length > span.end) return 0;
-    // Not the same unit: a stale position, so the unit does not recur in the span.
-    if (text.charCodeAt(q) !== first) return 0;
-    if (length < 2) continue;
+    // Another unit of the bucket, or a stale position: not a repeat here.
+    if (length < 2 || text.charCodeAt(q) !== first) continue;
     let same = true;
     for (let k = 1; k < length && same; k++) {
       same = text.charCodeAt(i + k) === text.charCodeAt(q + k);
