@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { repeatedWords } from './words.js';
+import { latinRuns, repeatedWords } from './words.js';
 
 const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 
@@ -57,5 +57,26 @@ describe('repeatedWords', () => {
     expect(repeatedWords('市场监督管理管理局', { start: 0, end: 9 })).toEqual([
       { start: 4, length: 2 },
     ]);
+  });
+});
+
+describe('latinRuns', () => {
+  it('finds what a regular expression over the unit finds', () => {
+    // The rule as first written: letter-and-digit runs with a letter, then three letters or more.
+    const reference = (t: string, start: number, end: number) =>
+      [...t.slice(start, end).matchAll(/[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*/gu)]
+        .filter((m) => (m[0].match(/[A-Za-z]/gu)?.length ?? 0) >= 3)
+        .map((m) => ({ start: start + m.index, end: start + m.index + m[0].length }));
+    const text = fc
+      .array(fc.constantFrom(...'aZq19 体-.@'), { maxLength: 60 })
+      .map((c) => c.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
+        const start = Math.min(a, b) % (t.length + 1);
+        const end = Math.max(start, Math.max(a, b) % (t.length + 1));
+        expect(latinRuns(t, { start, end })).toEqual(reference(t, start, end));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

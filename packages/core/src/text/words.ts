@@ -126,10 +126,11 @@ function repeatAt(text: string, i: number, longest: number, span: Range, next: I
   return 0;
 }
 
-/** Letters and digits; a run counts when it has three letters or more. */
-const LATIN_RUN = /[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*/gu;
 /** Next to these, letters are part of an address, a file name or an e-mail. */
 const ADDRESS = /[/.:@_=?&%#\\-]/u;
+
+const isLatin = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 export function injectedSpam(ctx: TextContext): Diagnostic[] {
   if (!ctx.active(SPAM)) return [];
@@ -144,16 +145,13 @@ export function injectedSpam(ctx: TextContext): Diagnostic[] {
   const allowed = lowerSet(ctx.lexicon('latin-allowed'));
   const { text } = ctx;
   for (const unit of units) {
-    const body = text.slice(unit.start, unit.end);
     let chinese: boolean | undefined;
-    for (const m of body.matchAll(LATIN_RUN)) {
-      const run = m[0];
-      if ((run.match(/[A-Za-z]/gu)?.length ?? 0) < 3 || allowed.has(run.toLowerCase())) continue;
+    for (const { start, end } of latinRuns(text, unit)) {
+      const run = text.slice(start, end);
+      if (allowed.has(run.toLowerCase())) continue;
       // Only inside Chinese text: a paragraph written in English is not spam.
-      chinese ??= mostlyChinese(body);
+      chinese ??= mostlyChinese(text, unit);
       if (!chinese) break;
-      const start = unit.start + m.index;
-      const end = start + run.length;
       const before = text[start - 1] ?? '';
       const after = text[end] ?? '';
       if (ADDRESS.test(before) || ADDRESS.test(after)) continue;
@@ -167,14 +165,36 @@ export function injectedSpam(ctx: TextContext): Diagnostic[] {
   return out;
 }
 
-/** More Chinese characters than Latin letters. */
-function mostlyChinese(body: string): boolean {
+const NO_RUNS: readonly Range[] = [];
+
+/**
+ * The runs of ASCII letters and digits inside the unit that have three
+ * letters or more, in order: scanned in place, no slice or regular
+ * expression per unit (most units have none).
+ */
+export function latinRuns(text: string, unit: Range): readonly Range[] {
+  let runs: Range[] | undefined;
+  for (let i = unit.start; i < unit.end; i++) {
+    let c = text.charCodeAt(i);
+    if (!isLatin(c) && !isDigit(c)) continue;
+    const start = i;
+    let letters = 0;
+    for (; i < unit.end && (isLatin((c = text.charCodeAt(i))) || isDigit(c)); i++) {
+      if (isLatin(c)) letters++;
+    }
+    if (letters >= 3) (runs ??= []).push({ start, end: i });
+  }
+  return runs ?? NO_RUNS;
+}
+
+/** More Chinese characters than Latin letters in the unit. */
+function mostlyChinese(text: string, unit: Range): boolean {
   let han = 0;
   let latin = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
+  for (let i = unit.start; i < unit.end; i++) {
+    const c = text.charCodeAt(i);
     if (isHan(c)) han++;
-    else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) latin++;
+    else if (isLatin(c)) latin++;
   }
   return han > latin;
 }
