@@ -4,6 +4,7 @@
  * last section (其他需要报告的事项) must say something, at least about the
  * 信息处理费. The words are the pack's lexicons.
  */
+import type { LexiconEntry } from '@govlint/dsl';
 import type { Diagnostic } from '@govlint/text';
 import type { TextContext } from './context.js';
 import { hasLexicon, lexiconMatches } from './lexicon-search.js';
@@ -17,23 +18,41 @@ function sectionAt(ctx: TextContext, position: 'first' | 'last') {
   return decl ? ctx.model.sections.find((s) => s.id === decl.id) : undefined;
 }
 
+const aspectLists = new WeakMap<
+  readonly LexiconEntry[],
+  readonly { aspect: string; keywords: string }[]
+>();
+
+/** The aspects (entry notes) in order, each with its keywords quoted (once per pack). */
+function aspectsOf(
+  entries: readonly LexiconEntry[],
+): readonly { aspect: string; keywords: string }[] {
+  let list = aspectLists.get(entries);
+  if (!list) {
+    const aspects = [...new Set(entries.map((e) => e.note ?? e.text))];
+    list = aspects.map((aspect) => ({
+      aspect,
+      keywords: entries
+        .filter((e) => (e.note ?? e.text) === aspect)
+        .map((e) => `“${e.text}”`)
+        .join(''),
+    }));
+    aspectLists.set(entries, list);
+  }
+  return list;
+}
+
 /** One finding per aspect (a lexicon note) none of whose keywords occurs in the overview. */
 export function overviewAspects(ctx: TextContext): Diagnostic[] {
   if (!ctx.active(OVERVIEW)) return [];
   const overview = sectionAt(ctx, 'first');
   if (!overview) return [];
-  const entries = ctx.lexicon('overview-aspects');
   const found = new Set(
     lexiconMatches(ctx, 'overview-aspects', [overview.bodyRange]).map((m) => m.note),
   );
-  const aspects = [...new Set(entries.map((e) => e.note ?? e.text))];
   const out: Diagnostic[] = [];
-  for (const aspect of aspects) {
+  for (const { aspect, keywords } of aspectsOf(ctx.lexicon('overview-aspects'))) {
     if (found.has(aspect)) continue;
-    const keywords = entries
-      .filter((e) => (e.note ?? e.text) === aspect)
-      .map((e) => `“${e.text}”`)
-      .join('');
     const d = ctx.report(OVERVIEW, overview.headingRange, { aspect, keywords });
     if (d) out.push(d);
   }
@@ -48,7 +67,7 @@ export function otherMatters(ctx: TextContext): Diagnostic[] {
   const body = ctx.text.slice(section.bodyRange.start, section.bodyRange.end);
   // Only a short body can be “无”: do not normalise a long one.
   const bare = body.length > 200 ? body : stripped(body);
-  const emptyWords = new Set(ctx.lexicon('empty-matters').map((e) => stripped(e.text)));
+  const emptyWords = strippedSet(ctx.lexicon('empty-matters'));
   if (bare === '' || emptyWords.has(bare)) {
     const trimmed = body.trim();
     const at = trimmed
@@ -69,6 +88,15 @@ export function otherMatters(ctx: TextContext): Diagnostic[] {
     if (d) out.push(d);
   }
   return out;
+}
+
+const strippedSets = new WeakMap<readonly LexiconEntry[], ReadonlySet<string>>();
+
+/** A lexicon's entries stripped (see stripped), as a set made once per pack. */
+function strippedSet(entries: readonly LexiconEntry[]): ReadonlySet<string> {
+  let set = strippedSets.get(entries);
+  if (!set) strippedSets.set(entries, (set = new Set(entries.map((e) => stripped(e.text)))));
+  return set;
 }
 
 /** Text without whitespace, punctuation and brackets: what is left of “（无）”. */
