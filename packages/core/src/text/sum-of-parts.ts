@@ -5,6 +5,7 @@
  * end the sentence but do not add up are a notice (a part may be missing).
  * Approximate figures (“200余条”) are never summed.
  */
+import type { LexiconEntry } from '@govlint/dsl';
 import type { Diagnostic, Range } from '@govlint/text';
 import { formatNumber } from '../messages.js';
 import type { TextContext } from './context.js';
@@ -30,10 +31,8 @@ const SENTENCE_END = /^[\s。！？；!?;）)”"]*$/u;
 
 export function sumOfParts(ctx: TextContext): Diagnostic[] {
   if (!ctx.active(RULE)) return [];
-  const units = [...ctx.lexicon('count-units').map((e) => e.text)].sort(
-    (a, b) => b.length - a.length,
-  );
-  const approximate = ctx.lexicon('approximate-cues').map((e) => e.text);
+  const units = longestFirst(ctx.lexicon('count-units'));
+  const approximate = textsOf(ctx.lexicon('approximate-cues'));
   if (units.length === 0) return [];
   const out: Diagnostic[] = [];
   const all = sentences(ctx);
@@ -73,6 +72,26 @@ export function sumOfParts(ctx: TextContext): Diagnostic[] {
     if (d) out.push(d);
   }
   return out;
+}
+
+const longest = new WeakMap<readonly LexiconEntry[], readonly string[]>();
+const texts = new WeakMap<readonly LexiconEntry[], readonly string[]>();
+
+/** A lexicon's words, the longest first (篇次 before 篇), once per pack. */
+function longestFirst(entries: readonly LexiconEntry[]): readonly string[] {
+  let list = longest.get(entries);
+  if (!list) {
+    list = entries.map((e) => e.text).sort((a, b) => b.length - a.length);
+    longest.set(entries, list);
+  }
+  return list;
+}
+
+/** A lexicon's words, once per pack. */
+function textsOf(entries: readonly LexiconEntry[]): readonly string[] {
+  let list = texts.get(entries);
+  if (!list) texts.set(entries, (list = entries.map((e) => e.text)));
+  return list;
 }
 
 /** Numbers followed by a count unit (spaces allowed between), in order. */
