@@ -11,32 +11,28 @@ function byIndexOf(text: string, needle: string): number[] {
   return out;
 }
 
+/** Random needles over `words` and texts over `texts`: every needle's positions are indexOf's. */
+function agreesWithIndexOf(words: string, texts: string): void {
+  const word = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 });
+  const text = fc.array(fc.constantFrom(...texts), { maxLength: 80 });
+  fc.assert(
+    fc.property(fc.array(word, { maxLength: 8 }), text, (chosen, chars) => {
+      const needles = chosen.map((w) => w.join(''));
+      const t = chars.join('');
+      const index = indexLiterals(t, needlesOf(needles));
+      for (const n of needles) expect(index.positions(n)).toEqual(byIndexOf(t, n));
+    }),
+  );
+}
+
 describe('indexLiterals', () => {
   it('finds every occurrence of every needle in one pass, as indexOf would', () => {
-    const word = fc.array(fc.constantFrom(...'甲乙丙1'), { minLength: 1, maxLength: 3 });
-    const text = fc.array(fc.constantFrom(...'甲乙丙1x'), { maxLength: 80 });
-    fc.assert(
-      fc.property(fc.array(word, { maxLength: 8 }), text, (words, chars) => {
-        const needles = words.map((w) => w.join(''));
-        const t = chars.join('');
-        const index = indexLiterals(t, needlesOf(needles));
-        for (const n of needles) expect(index.positions(n)).toEqual(byIndexOf(t, n));
-      }),
-    );
+    agreesWithIndexOf('甲乙丙1', '甲乙丙1x');
   });
 
   it('tells apart needles whose first units share a bucket', () => {
     // U+4E00 and U+5E00 are 4096 apart: the same bucket of the first-unit table.
-    const word = fc.array(fc.constantFrom(...'一帀x'), { minLength: 1, maxLength: 3 });
-    const text = fc.array(fc.constantFrom(...'一帀xy'), { maxLength: 80 });
-    fc.assert(
-      fc.property(fc.array(word, { maxLength: 8 }), text, (words, chars) => {
-        const needles = words.map((w) => w.join(''));
-        const t = chars.join('');
-        const index = indexLiterals(t, needlesOf(needles));
-        for (const n of needles) expect(index.positions(n)).toEqual(byIndexOf(t, n));
-      }),
-    );
+    agreesWithIndexOf('一帀x', '一帀xy');
   });
 
   it('answers for a literal it was not built with, by searching for it', () => {
