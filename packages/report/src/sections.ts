@@ -77,6 +77,11 @@ interface Prepared {
   readonly seeds: ReadonlySet<number>;
   /** 1 for each first character of a seed: most characters are ruled out by one lookup, before the set. */
   readonly seedFirst: Uint8Array;
+  /** 1 for the first unit of every folded heading: a line cut at `reach` can only start with one. */
+  readonly headingFirst: Uint8Array;
+  /** 1 at the length of every folded heading, of every heading body: no map is hashed for another length. */
+  readonly foldedLength: Uint8Array;
+  readonly bodyLength: Uint8Array;
 }
 
 const prepared = new WeakMap<CompiledTemplate, Prepared>();
@@ -103,6 +108,14 @@ function prepare(template: CompiledTemplate): Prepared {
   for (const h of seeded) seedFirst[h.body.charCodeAt(0)] = 1;
   const startTable = new Uint8Array(0x10000);
   for (const c of starts) startTable[c] = 1;
+  const headingFirst = new Uint8Array(0x10000);
+  const foldedLength = new Uint8Array(maxLength + 1);
+  const bodyLength = new Uint8Array(maxLength + 1);
+  for (const h of headings) {
+    headingFirst[h.folded.charCodeAt(0)] = 1;
+    foldedLength[h.folded.length] = 1;
+    bodyLength[h.body.length] = 1;
+  }
   p = {
     headings,
     byFolded,
@@ -112,6 +125,9 @@ function prepare(template: CompiledTemplate): Prepared {
     starts: startTable,
     seeds,
     seedFirst,
+    headingFirst,
+    foldedLength,
+    bodyLength,
   };
   prepared.set(template, p);
   return p;
@@ -142,8 +158,7 @@ export function findSections(
   const chosen = new Map<SectionDecl, Candidate>();
   let after = -1;
   for (const decl of template.sections) {
-    const mine = candidates.filter((c) => c.heading.decl === decl);
-    const pick = best(mine.filter((c) => c.start > after)) ?? best(mine);
+    const pick = pickFor(candidates, decl, after);
     if (pick) {
       chosen.set(decl, pick);
       after = Math.max(after, pick.start);
@@ -184,15 +199,20 @@ export function findSections(
     .sort((a, b) => a.start - b.start);
 }
 
-function best(list: Candidate[]): Candidate | undefined {
-  let pick: Candidate | undefined;
-  for (const c of list) if (!pick || c.rank < pick.rank) pick = c;
-  return pick;
-}
-
-function startsHeading(p: Prepared, c: number): boolean {
-  const f = foldUnit(c);
-  return f >= 0 && p.starts[f] === 1;
+/** The section's best candidate after `after`, else its best anywhere (the first of the lowest rank). */
+function pickFor(
+  candidates: readonly Candidate[],
+  decl: SectionDecl,
+  after: number,
+): Candidate | undefined {
+  let any: Candidate | undefined;
+  let later: Candidate | undefined;
+  for (const c of candidates) {
+    if (c.heading.decl !== decl) continue;
+    if (!any || c.rank < any.rank) any = c;
+    if (c.start > after && (!later || c.rank < later.rank)) later = c;
+  }
+  return later ?? any;
 }
 
 /** Two code units as one small integer (a superset filter: collisions only cost a closer look). */
@@ -214,50 +234,79 @@ function hasSeed(text: string, start: number, end: number, p: Prepared): boolean
 function lineCandidates(text: string, lines: Lines, p: Prepared): Candidate[] {
   const out: Candidate[] = [];
   const reach = p.maxLength * 3 + 8;
+  const shortest = p.minLength - 2;
   for (let n = 0; n < lines.starts.length; n++) {
-    let start = lines.starts[n] as number;
     const lineEnd = lines.ends[n] as number;
+    let start = lines.starts[n] as number;
+    // Only a line long enough to hold a heading (most cells of a one-cell-per-line table are not).
+    if (lineEnd - start < shortest) continue;
     while (start < lineEnd && isLeading(text.charCodeAt(start))) start++;
-    // Only a line that starts like a heading and is long enough to hold one.
-    if (lineEnd - start < p.minLength - 2 || !startsHeading(p, text.charCodeAt(start))) continue;
-    if (!hasSeed(text, start, Math.min(lineEnd, start + 16), p)) continue;
+    if (lineEnd - start < shortest) continue;
+    // Its first unit folds to itself in the folded line (a deleted or complex unit is no heading start).
+    const first = foldUnit(text.charCodeAt(start));
+    if (first < 0 || p.starts[first] !== 1) continue;
+    // A line longer than any heading's reach can only begin with a whole heading.
     const short = lineEnd - start <= reach;
-    let end = short ? lineEnd : start + reach;
-    if (short) while (end > start && TRAILING[text.charCodeAt(end - 1)] === 1) end--;
-    if (end <= start) continue;
-    const fl = foldSlice(text, start, end);
-    if (fl.length === 0) continue;
-    if (short) {
-      const exact = p.byFolded.get(fl);
-      if (exact) {
-        for (const h of exact) out.push({ heading: h, start, end, rank: h.variant ? 1 : 0 });
-        continue;
-      }
-    }
-    const { numbering, body } = splitNumbering(fl);
-    const renumbered = short && numbering ? p.byBody.get(body) : undefined;
-    if (renumbered) {
-      for (const h of renumbered) out.push({ heading: h, start, end, rank: 2 });
-      continue;
-    }
-    // A heading followed by text on the same line: `一、<heading>。2023年…`.
-    let prefixed = false;
-    for (const h of p.headings) {
-      if (fl.length > h.folded.length && fl.startsWith(h.folded)) {
-        const offsets = { offsets: foldOffsets(text, start, end) };
-        const r = sourceRange(text, offsets, 0, h.folded.length);
-        out.push({ heading: h, start: r.start, end: r.end, rank: h.variant ? 1 : 0 });
-        prefixed = true;
-      }
-    }
-    if (prefixed || !short || fl.length > p.maxLength + 3) continue;
-    for (const h of p.headings) {
-      if (h.folded.length < 6 || h.numbering !== numbering) continue;
-      if (Math.abs(h.folded.length - fl.length) > 2) continue;
-      if (editDistance(fl, h.folded, 2) <= 2) out.push({ heading: h, start, end, rank: 3 });
-    }
+    if (!short && p.headingFirst[first] !== 1) continue;
+    if (!hasSeed(text, start, Math.min(lineEnd, start + 16), p)) continue;
+    if (short) shortLine(text, start, lineEnd, first, p, out);
+    else prefixed(text, start, start + reach, foldSlice(text, start, start + reach), p, out);
   }
   return out;
+}
+
+/** A line that may be a heading as a whole: exact, renumbered, prefixed or fuzzy, in that order. */
+function shortLine(
+  text: string,
+  start: number,
+  lineEnd: number,
+  first: number,
+  p: Prepared,
+  out: Candidate[],
+): void {
+  let end = lineEnd;
+  while (end > start && TRAILING[text.charCodeAt(end - 1)] === 1) end--;
+  if (end <= start) return;
+  const fl = foldSlice(text, start, end);
+  const exact = p.foldedLength[fl.length] === 1 ? p.byFolded.get(fl) : undefined;
+  if (exact) {
+    for (const h of exact) out.push({ heading: h, start, end, rank: h.variant ? 1 : 0 });
+    return;
+  }
+  const { numbering, body } = splitNumbering(fl);
+  const renumbered = numbering && p.bodyLength[body.length] === 1 ? p.byBody.get(body) : undefined;
+  if (renumbered) {
+    for (const h of renumbered) out.push({ heading: h, start, end, rank: 2 });
+    return;
+  }
+  if (p.headingFirst[first] === 1 && prefixed(text, start, end, fl, p, out)) return;
+  if (fl.length > p.maxLength + 3) return;
+  for (const h of p.headings) {
+    if (h.folded.length < 6 || h.numbering !== numbering) continue;
+    if (Math.abs(h.folded.length - fl.length) > 2) continue;
+    if (editDistance(fl, h.folded, 2) <= 2) out.push({ heading: h, start, end, rank: 3 });
+  }
+}
+
+/** A heading followed by text on the same line: `一、<heading>。2023年…` (`fl`: `text[start, end)` folded). */
+function prefixed(
+  text: string,
+  start: number,
+  end: number,
+  fl: string,
+  p: Prepared,
+  out: Candidate[],
+): boolean {
+  let found = false;
+  for (const h of p.headings) {
+    if (fl.length > h.folded.length && fl.startsWith(h.folded)) {
+      const offsets = { offsets: foldOffsets(text, start, end) };
+      const r = sourceRange(text, offsets, 0, h.folded.length);
+      out.push({ heading: h, start: r.start, end: r.end, rank: h.variant ? 1 : 0 });
+      found = true;
+    }
+  }
+  return found;
 }
 
 function inlineCandidate(text: string, whole: Folded, headings: Heading[]): Candidate | null {
