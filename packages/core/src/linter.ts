@@ -3,7 +3,7 @@
  * services), so the CLI and the language server answer identically. The
  * packs are compiled once; `lint()` is pure and synchronous.
  */
-import type { CompiledTemplate } from '@govlint/dsl';
+import type { CompiledRule, CompiledTemplate } from '@govlint/dsl';
 import type { ReportModel } from '@govlint/report';
 import { type Diagnostic, compareDiagnostics } from '@govlint/text';
 import type {
@@ -193,13 +193,14 @@ function check(
   }
 
   registerCells(template, template.rules);
-  // Cross-report rules (`previous …`) need last year's report: crossYear() evaluates them.
-  const rules = template.rules.filter(
-    (r) => isAssertionRule(r) && !r.check.crossReport && !isOff(r.id),
-  );
+  const all = reportAssertions(template);
+  // The same list every time unless configuration turns an identity off: the
+  // evaluation compiles a list of rules once (see evaluateAssertions).
+  const rules =
+    config?.rules && all.some((r) => isOff(r.id)) ? all.filter((r) => !isOff(r.id)) : all;
   const values = CellValues.fromModel(model);
   const outcomes = evaluateAssertions(rules, values);
-  const roots = findRootCauses(outcomes, values);
+  const roots = findRootCauses(rules, outcomes, values);
   diagnostics.push(
     ...assertionDiagnostics(outcomes, roots, { index, values, severity: severityOf, docsUrl }),
   );
@@ -218,4 +219,19 @@ function check(
   }
   kept.sort(compareDiagnostics);
   return { diagnostics: kept, evaluation: summarise(outcomes) };
+}
+
+const assertionLists = new WeakMap<CompiledTemplate, readonly CompiledRule[]>();
+
+/**
+ * The template's identities that one report can check, once per template.
+ * Cross-report rules (`previous …`) need last year's report: crossYear() evaluates them.
+ */
+function reportAssertions(template: CompiledTemplate): readonly CompiledRule[] {
+  let list = assertionLists.get(template);
+  if (!list) {
+    list = template.rules.filter((r) => isAssertionRule(r) && !r.check.crossReport);
+    assertionLists.set(template, list);
+  }
+  return list;
 }

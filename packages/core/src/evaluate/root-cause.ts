@@ -16,9 +16,14 @@
  * A repair is only offered as a fix when it is certain: it breaks nothing and
  * no different repair explains the same failures equally well.
  */
-import type { AssertionInstance, CellRef } from '@govlint/dsl';
-import { type InstanceOutcome, evaluateInstance } from './assertions.js';
-import { type CellValues, cellKey, exprSlots } from './values.js';
+import type { AssertionCheck, AssertionInstance, CellRef, CompiledRule } from '@govlint/dsl';
+import {
+  type AssertionStep,
+  type InstanceOutcome,
+  assertionSteps,
+  evaluateInstance,
+} from './assertions.js';
+import { type CellValues, cellKey, exprSlots, slotExpr } from './values.js';
 
 export interface Repair {
   readonly cell: CellRef;
@@ -39,23 +44,27 @@ interface Candidate extends RootCause {
   readonly broken: number;
 }
 
-/** Failed outcome → its probable root cause, for the failures that have one. */
+/**
+ * Failed outcome → its probable root cause, for the failures that have one.
+ * `rules` are the rules the outcomes were evaluated from (`evaluateAssertions`).
+ */
 export function findRootCauses(
+  rules: readonly CompiledRule[],
   outcomes: readonly InstanceOutcome[],
   values: CellValues,
 ): Map<InstanceOutcome, RootCause> {
   if (!outcomes.some((o) => o.status === 'failed')) return new Map();
-  const byCell = indexByCell(outcomes);
+  const byCell = cellIndex(assertionSteps(rules));
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
   for (const origin of outcomes) {
     if (origin.status !== 'failed') continue;
-    const seed = proposeRepair(origin, values);
+    const seed = proposeRepair(origin, origin.left, origin.right, values);
     if (!seed) continue;
     const key = `${cellKey(seed.cell)}=${seed.value}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    candidates.push(propagate(origin, seed, values, byCell));
+    candidates.push(propagate(origin, seed, values, outcomes, byCell));
   }
   candidates.sort(
     (a, b) =>
@@ -73,20 +82,31 @@ export function findRootCauses(
   return roots;
 }
 
-/** Outcome lists per cell, for the outcomes that could be evaluated. */
-function indexByCell(outcomes: readonly InstanceOutcome[]): Map<number, InstanceOutcome[]> {
-  const byCell = new Map<number, InstanceOutcome[]>();
-  for (const o of outcomes) {
-    if (o.status === 'not-evaluable') continue;
-    for (const side of [o.instance.assert.left, o.instance.assert.right]) {
-      for (const key of exprSlots(side)) {
+/** Cell → the positions (evaluation order) of the instances that read it. */
+type CellIndex = ReadonlyMap<number, readonly number[]>;
+
+const NONE: readonly number[] = [];
+const cellIndexes = new WeakMap<readonly AssertionStep[], CellIndex>();
+
+/**
+ * Which instances read each cell, once per list of rules: the outcomes of a
+ * report are in the same order, so only their status is looked at per report.
+ */
+function cellIndex(steps: readonly AssertionStep[]): CellIndex {
+  const cached = cellIndexes.get(steps);
+  if (cached) return cached;
+  const byCell = new Map<number, number[]>();
+  steps.forEach(({ left, right }, order) => {
+    for (const side of [left, right]) {
+      for (const key of side.slots) {
         const list = byCell.get(key);
         if (list) {
-          if (list[list.length - 1] !== o) list.push(o);
-        } else byCell.set(key, [o]);
+          if (list[list.length - 1] !== order) list.push(order);
+        } else byCell.set(key, [order]);
       }
     }
-  }
+  });
+  cellIndexes.set(steps, byCell);
   return byCell;
 }
 
@@ -94,8 +114,13 @@ function indexByCell(outcomes: readonly InstanceOutcome[]): Map<number, Instance
  * The value the fix cell must take for the identity to hold, or null when
  * there is none that a count could take (negative, fractional).
  */
-function proposeRepair(outcome: InstanceOutcome, values: CellValues): Repair | null {
-  const { instance, left, right } = outcome;
+function proposeRepair(
+  outcome: { readonly instance: AssertionInstance; readonly check: AssertionCheck },
+  left: number | undefined,
+  right: number | undefined,
+  values: CellValues,
+): Repair | null {
+  const { instance, check } = outcome;
   const fixCell = instance.fixCell;
   if (!fixCell || instance.assert.op !== '=' || left === undefined || right === undefined)
     return null;
@@ -104,14 +129,15 @@ function proposeRepair(outcome: InstanceOutcome, values: CellValues): Repair | n
   if (from === undefined || coefficient === 0) return null;
   const value = from + (right - left) / coefficient;
   if (value < 0) return null;
-  if (outcome.check.tolerance === 0 && !Number.isInteger(value)) return null;
-  return { cell: fixCell, from, value: roundLike(value, outcome.check.tolerance) };
+  if (check.tolerance === 0 && !Number.isInteger(value)) return null;
+  return { cell: fixCell, from, value: roundLike(value, check.tolerance) };
 }
 
 function coefficientOn(instance: AssertionInstance, cell: CellRef): number {
   const key = cellKey(cell);
+  const { slots, coefficients } = slotExpr(instance.assert.left);
   let c = 0;
-  for (const t of instance.assert.left.terms) if (cellKey(t.cell) === key) c += t.coefficient;
+  for (let i = 0; i < slots.length; i++) if (slots[i] === key) c += coefficients[i]!;
   return c;
 }
 
@@ -129,7 +155,8 @@ function propagate(
   origin: InstanceOutcome,
   seed: Repair,
   values: CellValues,
-  byCell: ReadonlyMap<number, readonly InstanceOutcome[]>,
+  outcomes: readonly InstanceOutcome[],
+  byCell: CellIndex,
 ): Candidate {
   const repairs: Repair[] = [seed];
   const repaired = new Set<number>([cellKey(seed.cell)]);
@@ -138,7 +165,8 @@ function propagate(
   while (queue.length > 0) {
     const cell = queue.shift() as CellRef;
     const key = cellKey(cell);
-    for (const o of byCell.get(key) ?? []) {
+    for (const i of byCell.get(key) ?? NONE) {
+      const o = outcomes[i]!;
       // Only totals that were consistent with the wrong value were derived
       // from it; an identity that already failed has a cause of its own.
       const fixCell = o.instance.fixCell;
@@ -146,7 +174,7 @@ function propagate(
       if (!onRight(o.instance, key)) continue;
       const after = evaluateInstance(o.check, o.instance, current);
       if (after.status !== 'failed') continue;
-      const next = proposeRepair(Object.assign({}, o, after), current);
+      const next = proposeRepair(o, after.left, after.right, current);
       if (!next) continue;
       repairs.push(next);
       repaired.add(cellKey(next.cell));
@@ -154,11 +182,16 @@ function propagate(
       queue.push(next.cell);
     }
   }
-
   const explains = new Set<InstanceOutcome>();
   let broken = 0;
   const affected = new Set<InstanceOutcome>();
-  for (const key of repaired) for (const o of byCell.get(key) ?? []) affected.add(o);
+  for (const key of repaired) {
+    for (const i of byCell.get(key) ?? NONE) {
+      const o = outcomes[i]!;
+      // An identity that could not be evaluated has no part in a repair.
+      if (o.status !== 'not-evaluable') affected.add(o);
+    }
+  }
   for (const o of affected) {
     const after = evaluateInstance(o.check, o.instance, current).status;
     if (o.status === 'failed' && after === 'passed') explains.add(o);

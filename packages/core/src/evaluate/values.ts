@@ -25,22 +25,13 @@ const slotsByName = new Map<string, Map<string, Map<string, number>>>();
 const slotsByRef = new WeakMap<CellRef, number>();
 let slotCount = 0;
 
-function slotOfName(table: string, row: string, column: string, create: boolean): number {
+function slotOfName(table: string, row: string, column: string): number {
   let rows = slotsByName.get(table);
-  if (!rows) {
-    if (!create) return -1;
-    slotsByName.set(table, (rows = new Map()));
-  }
+  if (!rows) slotsByName.set(table, (rows = new Map()));
   let columns = rows.get(row);
-  if (!columns) {
-    if (!create) return -1;
-    rows.set(row, (columns = new Map()));
-  }
+  if (!columns) rows.set(row, (columns = new Map()));
   let slot = columns.get(column);
-  if (slot === undefined) {
-    if (!create) return -1;
-    columns.set(column, (slot = slotCount++));
-  }
+  if (slot === undefined) columns.set(column, (slot = slotCount++));
   return slot;
 }
 
@@ -48,7 +39,7 @@ function slotOfName(table: string, row: string, column: string, create: boolean)
 export function slotOf(ref: CellRef): number {
   let slot = slotsByRef.get(ref);
   if (slot === undefined) {
-    slot = slotOfName(ref.table, ref.row, ref.column, true);
+    slot = slotOfName(ref.table, ref.row, ref.column);
     slotsByRef.set(ref, slot);
   }
   return slot;
@@ -111,9 +102,19 @@ export class CellValues {
   static fromModel(model: ReportModel): CellValues {
     const values = new Float64Array(slotCount).fill(NaN);
     const cells: (Cell | undefined)[] = new Array(slotCount);
+    // A table's cells come row by row: the row's column map is looked up
+    // once per row, not once per cell.
+    let table: string | undefined;
+    let row: string | undefined;
+    let columns: Map<string, number> | undefined;
     for (const cell of model.cells) {
-      const slot = slotOfName(cell.table, cell.row, cell.column, false);
-      if (slot < 0) continue; // no rule reads it
+      if (cell.row !== row || cell.table !== table) {
+        table = cell.table;
+        row = cell.row;
+        columns = slotsByName.get(table)?.get(row);
+      }
+      const slot = columns?.get(cell.column);
+      if (slot === undefined) continue; // no rule reads it
       cells[slot] = cell;
       if (cell.status === 'missing' || cell.value === null) continue;
       values[slot] = cell.status === 'number' ? cell.value : 0;
@@ -144,7 +145,7 @@ export class CellValues {
 }
 
 /** A linear combination with its cells as slots, built once per expression of a pack. */
-interface SlotExpr {
+export interface SlotExpr {
   readonly slots: Int32Array;
   readonly coefficients: Float64Array;
   readonly constant: number;
@@ -152,7 +153,7 @@ interface SlotExpr {
 
 const slotExprs = new WeakMap<LinearExpr, SlotExpr>();
 
-function slotExpr(expr: LinearExpr): SlotExpr {
+export function slotExpr(expr: LinearExpr): SlotExpr {
   let compiled = slotExprs.get(expr);
   if (!compiled) {
     compiled = {
@@ -172,7 +173,14 @@ export function exprSlots(expr: LinearExpr): Int32Array {
 
 /** The value of a linear combination; NaN when a cell has no value. */
 export function exprValue(expr: LinearExpr, values: CellValues): number {
-  const { slots, coefficients, constant } = slotExpr(expr);
+  return slotExprValue(slotExpr(expr), values);
+}
+
+/** The value of a compiled linear combination; NaN when a cell has no value. */
+export function slotExprValue(
+  { slots, coefficients, constant }: SlotExpr,
+  values: CellValues,
+): number {
   let total = constant;
   for (let i = 0; i < slots.length; i++) {
     total += (coefficients[i] as number) * values.at(slots[i] as number);
