@@ -31,7 +31,6 @@ export function findParagraphs(
 ): Paragraph[] {
   const spans = narrativeSpans(text.length, excluded);
   const paragraphs: Paragraph[] = [];
-  const ends = new SentenceEnds(text);
   // The paragraph being built, as numbers (no object per line): `line` is its last line.
   let start = -1;
   let end = 0;
@@ -45,14 +44,14 @@ export function findParagraphs(
       const e = trimEnd(text, s, to);
       if (s >= e) continue;
       if (start < 0 || !continues(text, lines, start, end, line, s, e, n)) {
-        if (start >= 0) paragraphs.push(paragraph(text, start, end, sectionAt, ends));
+        if (start >= 0) paragraphs.push(paragraph(text, start, end, sectionAt));
         start = s;
       }
       end = e;
       line = n;
     }
   }
-  if (start >= 0) paragraphs.push(paragraph(text, start, end, sectionAt, ends));
+  if (start >= 0) paragraphs.push(paragraph(text, start, end, sectionAt));
   return paragraphs;
 }
 
@@ -77,44 +76,29 @@ function continues(
   return !STARTS_NUMBERED.test(text.slice(nextStart, Math.min(nextEnd, nextStart + 12)));
 }
 
-/** 。！？；!?; found by the native regex search, a few times faster than a loop over the narrative. */
-const SENTENCE_END_RE = /[。！？；!?;]/g;
-
 /**
- * The next sentence end at or after an offset. Paragraphs come in text
- * order, so the last end found answers every query up to it: the text is
- * searched about once in all.
+ * 。！？；!?; found by the native regex search, a few times faster than a
+ * loop by code unit. It runs on the paragraph alone (a slice shares the
+ * text's characters): a search over the text would run on through the
+ * tables after a paragraph's last sentence.
  */
-class SentenceEnds {
-  /** Where the last search started (-1: none yet) and what it found (-1: nothing). */
-  private from = -1;
-  private found = -1;
-
-  constructor(private readonly text: string) {}
-
-  next(i: number): number {
-    if (this.from < 0 || i < this.from || (this.found >= 0 && this.found < i)) {
-      SENTENCE_END_RE.lastIndex = i;
-      this.from = i;
-      // `test` builds no match; every mark is one code unit, just before lastIndex.
-      this.found = SENTENCE_END_RE.test(this.text) ? SENTENCE_END_RE.lastIndex - 1 : -1;
-    }
-    return this.found;
-  }
-}
+const SENTENCE_END_RE = /[。！？；!?;]/g;
 
 function paragraph(
   text: string,
   start: number,
   end: number,
   sectionAt: (offset: number) => string | null,
-  ends: SentenceEnds,
 ): Paragraph {
   const sentences: Range[] = [];
+  const body = text.slice(start, end);
   let from = start;
-  for (let i = ends.next(start); i >= 0 && i < end; i = ends.next(i + 1)) {
-    pushTrimmed(text, sentences, from, i + 1);
-    from = i + 1;
+  SENTENCE_END_RE.lastIndex = 0;
+  // `test` builds no match; every mark is one code unit, just before lastIndex.
+  while (SENTENCE_END_RE.test(body)) {
+    const next = start + SENTENCE_END_RE.lastIndex;
+    pushTrimmed(text, sentences, from, next);
+    from = next;
   }
   pushTrimmed(text, sentences, from, end);
   return { range: { start, end }, section: sectionAt(start), sentences };
