@@ -202,17 +202,19 @@ const DATE = /([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９
 export function findDates(text: string, lines: Lines): ReportModel['dates'] {
   const out: ReportModel['dates'] = [];
   let nonBlankAfter = 0;
-  // The last 日 at or before the current line's end (-1: none). The lines are
-  // read from the end, so one backward search serves every line down to it.
-  let day = Infinity;
+  // Every 日, found by forward searches (lastIndexOf searches backward a few
+  // times slower). The lines are read from the end, and `k` walks back with
+  // them to the last 日 at or before the current line's end.
+  const days = dayOffsets(text);
+  let k = days.length - 1;
   for (let n = lines.starts.length - 1; n >= 0 && out.length < 100; n--) {
     const start = lines.starts[n] as number;
     const end = lines.ends[n] as number;
     if (isBlank(text, start, end)) continue;
     nonBlankAfter++;
     if (end - start > 40) continue;
-    if (day > end - 1) day = end > 0 ? text.lastIndexOf('日', end - 1) : -1;
-    if (day < start) continue;
+    while (k >= 0 && (days[k] as number) > end - 1) k--;
+    if (k < 0 || (days[k] as number) < start) continue;
     const [s, e] = trimmed(text, start, end);
     DATE.lastIndex = 0;
     const m = DATE.exec(text.slice(s, e));
@@ -230,6 +232,12 @@ export function findDates(text: string, lines: Lines): ReportModel['dates'] {
     });
   }
   return out.reverse();
+}
+
+function dayOffsets(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('日'); i >= 0; i = text.indexOf('日', i + 1)) out.push(i);
+  return out;
 }
 
 /** The signature block's agency: the short line just before the signature date. */
