@@ -7,7 +7,7 @@ import type { CompiledTemplate, SectionDecl } from '@govlint/dsl';
 import type { Range } from '@govlint/text';
 import { type Findings, extend } from './findings.js';
 import { fold, foldCodePoint, foldSlice } from './fold.js';
-import type { Lines } from './lines.js';
+import { type Lines, lineOf } from './lines.js';
 import { isTopLevelNumbering, ordinalOf, splitNumbering } from './numbering.js';
 import type { FoundSection } from './sections.js';
 
@@ -33,13 +33,52 @@ export function sectionFindings(
   tableRanges: readonly Range[],
   findings: Findings,
 ): void {
-  const found = new Map(sections.map((s) => [s.decl, s]));
-  template.sections.forEach((decl, i) => {
-    if (found.has(decl)) return;
-    const next = template.sections
-      .slice(i + 1)
-      .map((d) => found.get(d))
-      .find((s) => s !== undefined);
+  missingSections(text, template, sections, findings);
+  let highest: FoundSection | null = null;
+  for (const s of sections) {
+    if (s.renumbered || (highest && s.decl.order < highest.decl.order) || s.match !== 'exact')
+      headingFinding(text, s, highest, findings);
+    if (!highest || s.decl.order > highest.decl.order) highest = s;
+  }
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i] as FoundSection;
+    if (hasTable(template, s.decl.id)) continue;
+    const end = sections[i + 1]?.start ?? text.length;
+    if (!hasContent(text, s.end, end)) {
+      findings.add('section-empty', s, `“${s.decl.heading}”部分没有内容`, {
+        section: s.decl.id,
+        heading: s.decl.heading,
+      });
+    }
+  }
+  numberingDuplicate(text, lines, sections, tableRanges, findings);
+}
+
+/** The found section of a declaration (a loop: a report has six at most). */
+function foundOf(sections: readonly FoundSection[], decl: SectionDecl): FoundSection | undefined {
+  for (const s of sections) if (s.decl === decl) return s;
+  return undefined;
+}
+
+function hasTable(template: CompiledTemplate, section: string): boolean {
+  for (const t of template.tables) if (t.section === section) return true;
+  return false;
+}
+
+/** A missing section is reported where the next section found starts, else at the end. */
+function missingSections(
+  text: string,
+  template: CompiledTemplate,
+  sections: readonly FoundSection[],
+  findings: Findings,
+): void {
+  const decls = template.sections;
+  for (let i = 0; i < decls.length; i++) {
+    const decl = decls[i] as SectionDecl;
+    if (foundOf(sections, decl)) continue;
+    let next: FoundSection | undefined;
+    for (let j = i + 1; j < decls.length && !next; j++)
+      next = foundOf(sections, decls[j] as SectionDecl);
     const at = next ? next.start : text.length;
     const number = numberOf(decl);
     findings.add(
@@ -52,52 +91,45 @@ export function sectionFindings(
         heading: decl.heading,
       },
     );
-  });
-  let highest: FoundSection | null = null;
-  for (const s of sections) {
-    const written = text.slice(s.start, s.end).trim();
-    const data = {
-      section: s.decl.id,
-      found: written,
-      heading: s.decl.heading,
-      expected: numberOf(s.decl),
-    };
-    if (s.renumbered) {
-      findings.add(
-        'section-order',
-        s,
-        `“${written}”的编号错位：“${s.decl.heading}”应为第${data.expected}部分`,
-        extend(data, { previous: highest?.decl.heading ?? '' }),
-      );
-    } else if (highest && s.decl.order < highest.decl.order) {
-      findings.add(
-        'section-order',
-        s,
-        `“${s.decl.heading}”的位置不对：应为第${data.expected}部分，却出现在“${highest.decl.heading}”之后`,
-        extend(data, { previous: highest.decl.heading }),
-      );
-    } else if (s.match !== 'exact') {
-      findings.add(
-        'section-heading-variant',
-        s,
-        `标题“${written}”与格式规定的“${s.decl.heading}”不完全一致`,
-        data,
-      );
-    }
-    if (!highest || s.decl.order > highest.decl.order) highest = s;
   }
-  const withTables = new Set(template.tables.map((t) => t.section));
-  sections.forEach((s, i) => {
-    if (withTables.has(s.decl.id)) return;
-    const end = sections[i + 1]?.start ?? text.length;
-    if (!hasContent(text, s.end, end)) {
-      findings.add('section-empty', s, `“${s.decl.heading}”部分没有内容`, {
-        section: s.decl.id,
-        heading: s.decl.heading,
-      });
-    }
-  });
-  numberingDuplicate(text, lines, sections, tableRanges, findings);
+}
+
+/** A heading renumbered, out of order or in a variant wording (the first that applies). */
+function headingFinding(
+  text: string,
+  s: FoundSection,
+  highest: FoundSection | null,
+  findings: Findings,
+): void {
+  const written = text.slice(s.start, s.end).trim();
+  const data = {
+    section: s.decl.id,
+    found: written,
+    heading: s.decl.heading,
+    expected: numberOf(s.decl),
+  };
+  if (s.renumbered) {
+    findings.add(
+      'section-order',
+      s,
+      `“${written}”的编号错位：“${s.decl.heading}”应为第${data.expected}部分`,
+      extend(data, { previous: highest?.decl.heading ?? '' }),
+    );
+  } else if (highest && s.decl.order < highest.decl.order) {
+    findings.add(
+      'section-order',
+      s,
+      `“${s.decl.heading}”的位置不对：应为第${data.expected}部分，却出现在“${highest.decl.heading}”之后`,
+      extend(data, { previous: highest.decl.heading }),
+    );
+  } else {
+    findings.add(
+      'section-heading-variant',
+      s,
+      `标题“${written}”与格式规定的“${s.decl.heading}”不完全一致`,
+      data,
+    );
+  }
 }
 
 /** Anything but blanks and decoration between two headings. */
@@ -157,22 +189,29 @@ function numberingDuplicate(
   const first = sections[0];
   if (!first) return;
   let sequenceStart: SequenceStart | null = null;
-  for (let n = 0; n < lines.starts.length; n++) {
+  for (let n = lineOf(lines, first.start); n < lines.starts.length; n++) {
     const start = lines.starts[n] as number;
     const end = lines.ends[n] as number;
-    if (start < first.start || end - start > 200) continue;
-    if (!startsTopLevel(text, start, end)) continue;
-    if (inAny(tableRanges, start) || inHeading(sections, start)) continue;
+    if (start < first.start) continue;
+    // A table's lines are skipped at once (in a one-cell-per-line table they are most lines).
+    const tableEnd = endOfRangeAt(tableRanges, start);
+    if (tableEnd >= 0) {
+      n = lineOf(lines, tableEnd - 1);
+      continue;
+    }
+    if (end - start > 200 || !startsTopLevel(text, start, end)) continue;
+    if (inHeading(sections, start)) continue;
     sequenceStart = topLevelLine(text, start, end, sections, sequenceStart, findings);
   }
 }
 
-function inAny(ranges: readonly Range[], o: number): boolean {
+/** The end of a range holding `o`, or -1: every line starting before it is in that range. */
+function endOfRangeAt(ranges: readonly Range[], o: number): number {
   for (let i = 0; i < ranges.length; i++) {
     const r = ranges[i] as Range;
-    if (r.start <= o && o < r.end) return true;
+    if (r.start <= o && o < r.end) return r.end;
   }
-  return false;
+  return -1;
 }
 
 function inHeading(sections: readonly FoundSection[], o: number): boolean {
