@@ -201,37 +201,54 @@ const DATE = /([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９
 /** Dates standing alone on their line: at the end a signature date, elsewhere a body date. */
 export function findDates(text: string, lines: Lines): ReportModel['dates'] {
   const out: ReportModel['dates'] = [];
-  let nonBlankAfter = 0;
   // Every 日, found by forward searches (lastIndexOf searches backward a few
-  // times slower). The lines are read from the end, and `k` walks back with
-  // them to the last 日 at or before the current line's end.
+  // times slower); `k` walks back with the lines to the last 日 before them.
   const days = dayOffsets(text);
   let k = days.length - 1;
-  for (let n = lines.starts.length - 1; n >= 0 && out.length < 100; n--) {
+  // The signature block: the last four lines with text, read one by one.
+  let nonBlankAfter = 0;
+  let n = lines.starts.length - 1;
+  for (; n >= 0 && out.length < 100 && nonBlankAfter <= 4; n--) {
     const start = lines.starts[n] as number;
     const end = lines.ends[n] as number;
     if (isBlank(text, start, end)) continue;
     nonBlankAfter++;
     if (end - start > 40) continue;
-    while (k >= 0 && (days[k] as number) > end - 1) k--;
+    while (k >= 0 && (days[k] as number) >= end) k--;
     if (k < 0 || (days[k] as number) < start) continue;
-    const [s, e] = trimmed(text, start, end);
-    DATE.lastIndex = 0;
-    const m = DATE.exec(text.slice(s, e));
-    if (!m || m[0].length < e - s - 2) continue;
-    const iso = isoDate(
-      toNumber(m[1] as string).toString(),
-      (m[2] as string).normalize('NFKC'),
-      (m[3] as string).normalize('NFKC'),
-    );
-    if (!iso) continue;
-    out.push({
-      value: iso,
-      range: { start: s + m.index, end: s + m.index + m[0].length },
-      kind: nonBlankAfter <= 4 ? 'signature' : 'body',
-    });
+    dateLine(text, start, end, nonBlankAfter <= 4 ? 'signature' : 'body', out);
+  }
+  // Above it only a line holding a 日 can hold a date: from one 日 to the line of the next.
+  for (; n >= 0 && out.length < 100; n--) {
+    while (k >= 0 && (days[k] as number) >= (lines.ends[n] as number)) k--;
+    if (k < 0) break;
+    n = lineOf(lines, days[k] as number);
+    const start = lines.starts[n] as number;
+    const end = lines.ends[n] as number;
+    if (end - start <= 40) dateLine(text, start, end, 'body', out);
   }
   return out.reverse();
+}
+
+/** The date a short line holding a 日 is made of, if it is one (a few characters around it allowed). */
+function dateLine(
+  text: string,
+  start: number,
+  end: number,
+  kind: 'signature' | 'body',
+  out: ReportModel['dates'],
+): void {
+  const [s, e] = trimmed(text, start, end);
+  DATE.lastIndex = 0;
+  const m = DATE.exec(text.slice(s, e));
+  if (!m || m[0].length < e - s - 2) return;
+  const iso = isoDate(
+    toNumber(m[1] as string).toString(),
+    (m[2] as string).normalize('NFKC'),
+    (m[3] as string).normalize('NFKC'),
+  );
+  if (!iso) return;
+  out.push({ value: iso, range: { start: s + m.index, end: s + m.index + m[0].length }, kind });
 }
 
 function dayOffsets(text: string): number[] {
