@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDecoration } from './subheadings.js';
+import { bracketAt, isDecoration, trimmedEnd } from './subheadings.js';
 
 describe('isDecoration', () => {
   it('is /[\\s#*>]/u on every BMP character', () => {
@@ -8,5 +8,49 @@ describe('isDecoration', () => {
       if (isDecoration(c) !== /[\s#*>]/u.test(String.fromCharCode(c))) differ.push(c);
     }
     expect(differ).toEqual([]);
+  });
+});
+
+describe('trimmedEnd', () => {
+  const trimmed = (line: string) => line.replace(/[\s*]+$/u, '');
+  it('is the end of /[\\s*]+$/u removed, for every BMP character at the end', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const line = `（一）标题${String.fromCharCode(c)}*${String.fromCharCode(c)}`;
+      if (trimmedEnd(`前${line}后`, 1, 1 + line.length) !== 1 + trimmed(line).length) {
+        differ.push(c);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('stops at the line start and keeps inner spaces', () => {
+    expect(trimmedEnd(' * \u3000', 0, 4)).toBe(0);
+    expect(trimmedEnd('一 二 \t', 0, 5)).toBe(3);
+    expect(trimmedEnd('x😀 ', 0, 4)).toBe(3);
+  });
+});
+
+describe('bracketAt', () => {
+  const BRACKETED = /^([（(])([一二三四五六七八九十]{1,3})([）)])/u;
+  it('matches as BRACKETED on the sliced line, wherever the line ends', () => {
+    const lines = [
+      '（一）概述',
+      '(二)情况',
+      '（十一)x',
+      '(十二十）',
+      '（一二三四）',
+      '（1）',
+      '（一',
+      '(一)',
+    ];
+    for (const line of lines) {
+      const text = `前\n${line}\n后`;
+      for (let end = 2; end <= 2 + line.length; end++) {
+        const expected = BRACKETED.exec(text.slice(2, end));
+        const found = bracketAt(text, { start: 2, end });
+        expect(found ? [...found] : null).toEqual(expected ? [...expected] : null);
+      }
+    }
   });
 });

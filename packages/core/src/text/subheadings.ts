@@ -13,22 +13,23 @@ const RULE = 'section-subheading-format';
 const NUMERALS = '一二三四五六七八九十';
 /** A numeral run, then a Chinese character that is not the start of 一是, 一方面 … */
 const BARE = /^([一二三四五六七八九十]{1,3})(?![是方些般直定步律体站批年])[\u4e00-\u9fff]/u;
-const BRACKETED = /^([（(])([一二三四五六七八九十]{1,3})([）)])/u;
+/** （一） or (一), sticky: matched where a heading starts in the whole text. */
+const BRACKETED_AT = /([（(])([一二三四五六七八九十]{1,3})([）)])/uy;
 const MAX_HEADING = 20;
-/** What BARE or BRACKETED can start with. */
+/** What BARE or BRACKETED_AT can start with. */
 const OPENERS = `${NUMERALS}（(`;
 
 interface Heading {
-  readonly text: string;
+  /** The line without decoration and trailing spaces. */
   readonly range: Range;
   readonly section: string | null;
 }
 
 export function subheadingFormat(ctx: TextContext): Diagnostic[] {
   if (!ctx.active(RULE)) return [];
-  const headings = ctx.model.paragraphs.map((p) => headingOf(ctx.text, p));
   const bySection = new Map<string | null, Heading[]>();
-  for (const h of headings) {
+  for (const p of ctx.model.paragraphs) {
+    const h = headingOf(ctx.text, p);
     if (!h) continue;
     let list = bySection.get(h.section);
     if (!list) bySection.set(h.section, (list = []));
@@ -48,51 +49,82 @@ export function isDecoration(c: number): boolean {
   return /\s/u.test(String.fromCharCode(c));
 }
 
-/** The first line of a paragraph, without Markdown decoration. */
+/**
+ * Where `text.slice(start, end).replace(/[\s*]+$/u, '')` ends, found by a
+ * backward scan: the regular expression tries every position of the line,
+ * and a paragraph's first line is often long.
+ */
+export function trimmedEnd(text: string, start: number, end: number): number {
+  while (end > start && isTrailing(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+function isTrailing(c: number): boolean {
+  if (c < 0x80) return c === 42 || c === 32 || (c >= 9 && c <= 13);
+  if (c >= 0x4e00 && c <= 0x9fff) return false;
+  return /\s/u.test(String.fromCharCode(c));
+}
+
+/** The first line of a paragraph, without Markdown decoration (its text sliced only when needed). */
 function headingOf(text: string, p: Paragraph): Heading | null {
   const lineEnd = text.indexOf('\n', p.range.start);
-  const end = lineEnd < 0 || lineEnd > p.range.end ? p.range.end : lineEnd;
+  let end = lineEnd < 0 || lineEnd > p.range.end ? p.range.end : lineEnd;
   let start = p.range.start;
   while (start < end && isDecoration(text.charCodeAt(start))) start++;
   // Only a line starting with a numeral or a bracket can be a sub-heading.
   if (!OPENERS.includes(text[start] ?? '')) return null;
-  const line = text.slice(start, end).replace(/[\s*]+$/u, '');
-  return line
-    ? { text: line, range: { start, end: start + line.length }, section: p.section }
-    : null;
+  end = trimmedEnd(text, start, end);
+  return end > start ? { range: { start, end }, section: p.section } : null;
 }
 
 function bareNumerals(ctx: TextContext, headings: readonly Heading[]): Diagnostic[] {
-  const bare = headings.filter(
-    (h) => h.text.length <= MAX_HEADING && !/[。；;！？]/u.test(h.text) && BARE.test(h.text),
-  );
-  const numbers = bare.map((h) => numeral(BARE.exec(h.text)![1]!));
+  const bare: { h: Heading; text: string; n: string }[] = [];
+  for (const h of headings) {
+    if (h.range.end - h.range.start > MAX_HEADING) continue;
+    const text = ctx.text.slice(h.range.start, h.range.end);
+    const m = /[。；;！？]/u.test(text) ? null : BARE.exec(text);
+    if (m) bare.push({ h, text, n: m[1]! });
+  }
   // At least two, numbered in sequence: otherwise it is prose that starts with a numeral.
-  if (!numbers.some((n, i) => i > 0 && n === numbers[i - 1]! + 1)) return [];
+  if (!bare.some((b, i) => i > 0 && numeral(b.n) === numeral(bare[i - 1]!.n) + 1)) return [];
   const out: Diagnostic[] = [];
-  for (const h of bare) {
-    const n = BARE.exec(h.text)![1]!;
-    const expected = `${n}、${h.text.slice(n.length)}`;
-    const d = ctx.report(RULE, h.range, { found: h.text, expected });
+  for (const { h, text, n } of bare) {
+    const expected = `${n}、${text.slice(n.length)}`;
+    const d = ctx.report(RULE, h.range, { found: text, expected });
     if (d) out.push(d);
   }
   return out;
 }
 
+/**
+ * `/^([（(])([一…十]{1,3})([）)])/u` on the heading's text, matched in place
+ * (sticky, no slice of the line): a match cannot run past the line's end,
+ * since what follows the line is whitespace or `*`; the check keeps that certain.
+ */
+export function bracketAt(text: string, range: Range): RegExpExecArray | null {
+  BRACKETED_AT.lastIndex = range.start;
+  const m = BRACKETED_AT.exec(text);
+  return m && m.index + m[0].length <= range.end ? m : null;
+}
+
 function mixedBrackets(ctx: TextContext, headings: readonly Heading[]): Diagnostic[] {
-  const numbered = headings.flatMap((h) => {
-    const m = BRACKETED.exec(h.text);
-    return m ? [{ h, full: m[1] === '（' && m[3] === '）', n: m[2]! }] : [];
-  });
-  const full = numbered.filter((x) => x.full).length;
+  const numbered: { h: Heading; full: boolean; n: string; marker: string }[] = [];
+  let full = 0;
+  for (const h of headings) {
+    const m = bracketAt(ctx.text, h.range);
+    if (!m) continue;
+    const isFull = m[1] === '（' && m[3] === '）';
+    if (isFull) full++;
+    numbered.push({ h, full: isFull, n: m[2]!, marker: m[0] });
+  }
   const half = numbered.length - full;
   if (full === 0 || half === 0) return [];
   // The less used style is the odd one out; on a tie, the half-width one.
-  const odd = half <= full ? numbered.filter((x) => !x.full) : numbered.filter((x) => x.full);
+  const oddIsFull = half > full;
   const out: Diagnostic[] = [];
-  for (const { h, n, full: isFull } of odd) {
+  for (const { h, n, full: isFull, marker } of numbered) {
+    if (isFull !== oddIsFull) continue;
     const expected = isFull ? `(${n})` : `（${n}）`;
-    const marker = BRACKETED.exec(h.text)![0];
     const range = { start: h.range.start, end: h.range.start + marker.length };
     const d = ctx.report(RULE, range, { found: marker, expected }, { severity: 'info' });
     if (d) out.push(d);
