@@ -5,7 +5,7 @@
  * block, metadata, body).
  */
 import type { Range } from '@govlint/text';
-import { type Lines, isBlank, lineOf, trimmed } from './lines.js';
+import { type Lines, isBlank, lineOf, trimEnd, trimStart, trimmed } from './lines.js';
 import type { ReportModel } from './model.js';
 
 export interface Metadata {
@@ -66,7 +66,42 @@ export function isoDate(y: string, m: string, d: string): string | null {
 const TITLE_MAX = 80;
 const YEAR = /([0-9０-９]{4})\s*年/u;
 const PROSE_END = /[。！？；!?;]$/u;
-const DECORATION = /^[\s#*>|]+|[\s#*|]+$/gu;
+/**
+ * What a title line's decoration is made of: `/^[\s#*>|]+|[\s#*|]+$/u`
+ * stripped, as a table by code unit (JavaScript's `\s` listed out; `>`
+ * only at the start), so that no line before the first section is run
+ * through a regex (a regex ending in `$` is tried at every position).
+ */
+const DECORATION = new Uint8Array(0x10000);
+for (const c of '\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff#*|')
+  DECORATION[c.charCodeAt(0)] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) DECORATION[c] = 1;
+/** 。！？；!?; ending a line, by code unit. */
+const ENDS_PROSE = new Uint8Array(0x10000);
+for (const c of '。！？；!?;') ENDS_PROSE[c.charCodeAt(0)] = 1;
+
+/** A line before the first section: trimmed `[start, end)`, without decoration `[from, to)`. */
+interface TitleLine {
+  readonly start: number;
+  readonly end: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+function titleLine(text: string, start: number, end: number): TitleLine {
+  let from = start;
+  for (let c = text.charCodeAt(from); from < end && (DECORATION[c] === 1 || c === 62);)
+    c = text.charCodeAt(++from);
+  let to = end;
+  while (to > from && DECORATION[text.charCodeAt(to - 1)] === 1) to--;
+  return { start, end, from, to };
+}
+
+/** Too long, ending a sentence or only decoration: no part of a title. */
+function notTitlePart(text: string, l: TitleLine): boolean {
+  const length = l.to - l.from;
+  return length > TITLE_MAX || length === 0 || ENDS_PROSE[text.charCodeAt(l.to - 1)] === 1;
+}
 
 /**
  * The title: the last run of one to three short lines before the first
@@ -80,49 +115,44 @@ export function findTitle(
   fromLine: number,
   beforeOffset: number,
 ): { text: string; range: Range } | null {
-  const candidates: { line: number; start: number; end: number; text: string }[] = [];
+  const candidates: TitleLine[] = [];
   for (
     let n = fromLine;
     n < lines.starts.length && (lines.starts[n] as number) < beforeOffset;
     n++
   ) {
-    const [s, e] = trimmed(
-      text,
-      lines.starts[n] as number,
-      Math.min(lines.ends[n] as number, beforeOffset),
-    );
+    const lineEnd = Math.min(lines.ends[n] as number, beforeOffset);
+    const s = trimStart(text, lines.starts[n] as number, lineEnd);
+    const e = trimEnd(text, s, lineEnd);
     if (s === e) continue;
-    const clean = text.slice(s, e).replace(DECORATION, '');
-    candidates.push({ line: n, start: s, end: e, text: clean });
+    candidates.push(titleLine(text, s, e));
   }
+  const textOf = (l: TitleLine): string => text.slice(l.from, l.to);
   for (let i = candidates.length - 1; i >= 0; i--) {
+    // Each longer span adds one line before the others, which passed already.
     for (let span = 1; span <= 3 && i - span + 1 >= 0; span++) {
+      if (notTitlePart(text, candidates[i - span + 1] as TitleLine)) break;
       const parts = candidates.slice(i - span + 1, i + 1);
-      if (
-        parts.some(
-          (p) => p.text.length > TITLE_MAX || PROSE_END.test(p.text) || p.text.length === 0,
-        )
-      )
-        break;
-      const joined = parts.map((p) => p.text.trim()).join('');
+      const joined = parts.map(textOf).join('');
       if (!/报告[)）]?$/u.test(joined) || !YEAR.test(joined)) continue;
-      let first = parts[0] as (typeof parts)[number];
+      let first = parts[0] as TitleLine;
       let title = joined;
       const before = candidates[i - span];
+      const beforeText = before ? textOf(before) : '';
       if (
         joined.search(YEAR) === 0 &&
         before &&
-        before.text.length <= 30 &&
-        !PROSE_END.test(before.text) &&
-        !YEAR.test(before.text) &&
-        !/[>›»/]/u.test(before.text)
+        beforeText.length <= 30 &&
+        !PROSE_END.test(beforeText) &&
+        !YEAR.test(beforeText) &&
+        !/[>›»/]/u.test(beforeText)
       ) {
         first = before;
-        title = before.text.trim() + joined;
+        title = beforeText + joined;
       }
       return {
         text: title,
-        range: { start: first.start, end: (parts.at(-1) as (typeof parts)[number]).end },
+        range: { start: first.start, end: (parts.at(-1) as TitleLine).end },
       };
     }
   }
