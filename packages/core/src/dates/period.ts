@@ -7,18 +7,21 @@
 import type { Diagnostic, Range } from '@govlint/text';
 import type { TextContext } from '../text/context.js';
 import { hasLexicon, sentences } from '../text/lexicon-search.js';
+import { unitsContaining } from './units-containing.js';
 
 const DIGITS = '[0-9０-９]';
 /** 2023年1月1日 … 至 … (2023年)12月31日, with the spaces extraction leaves. */
-const FULL_YEAR = new RegExp(
+export const FULL_YEAR = new RegExp(
   `(${DIGITS}{4})\\s*年\\s*0?1\\s*月\\s*0?1\\s*日\\s*(?:起\\s*)?(?:至|到|—|–|-|~|～)\\s*(?:(${DIGITS}{4})\\s*年\\s*)?12\\s*月\\s*31\\s*日`,
   'u',
 );
+/** Every match of FULL_YEAR contains it (…12月31日): other sentences are not searched. */
+export const NEEDED = '31';
 
 export function periodDiagnostics(ctx: TextContext, year: number): Diagnostic[] {
   if (!ctx.active('period-mismatch') && !ctx.active('period-missing')) return [];
   const periods: { year: number; range: Range }[] = [];
-  for (const s of sentences(ctx)) {
+  for (const s of unitsContaining(ctx.text, sentences(ctx), NEEDED)) {
     const m = FULL_YEAR.exec(ctx.text.slice(s.start, s.end));
     if (!m || !hasLexicon(ctx, 'period-cues', [s])) continue;
     const start = s.start + m.index;
