@@ -45,6 +45,8 @@ interface Candidate {
   readonly rank: number;
 }
 
+const NONE: readonly Heading[] = [];
+
 /** Inline fuzzy search is capped so that a huge one-line file stays linear. */
 const MAX_INLINE_TRIES = 2000;
 
@@ -67,8 +69,6 @@ function headingsOf(template: CompiledTemplate): Heading[] {
 
 interface Prepared {
   readonly headings: readonly Heading[];
-  readonly byFolded: ReadonlyMap<string, Heading[]>;
-  readonly byBody: ReadonlyMap<string, Heading[]>;
   readonly maxLength: number;
   /** First characters a heading line can start with (after decoration), folded: 1 in a table by code unit. */
   readonly starts: Uint8Array;
@@ -79,9 +79,13 @@ interface Prepared {
   readonly seedFirst: Uint8Array;
   /** 1 for the first unit of every folded heading: a line cut at `reach` can only start with one. */
   readonly headingFirst: Uint8Array;
-  /** 1 at the length of every folded heading, of every heading body: no map is hashed for another length. */
-  readonly foldedLength: Uint8Array;
-  readonly bodyLength: Uint8Array;
+  /**
+   * The headings by the length of their folded text, and of their body: a
+   * line is compared with the few of its length (a map would hash every
+   * line's folded text first).
+   */
+  readonly ofLength: readonly (readonly Heading[] | undefined)[];
+  readonly ofBodyLength: readonly (readonly Heading[] | undefined)[];
 }
 
 const prepared = new WeakMap<CompiledTemplate, Prepared>();
@@ -90,14 +94,14 @@ function prepare(template: CompiledTemplate): Prepared {
   let p = prepared.get(template);
   if (p) return p;
   const headings = headingsOf(template);
-  const byFolded = new Map<string, Heading[]>();
-  const byBody = new Map<string, Heading[]>();
+  const ofLength: Heading[][] = [];
+  const ofBodyLength: Heading[][] = [];
   const starts = new Set<number>(
     [...'一二三四五六七八九十(0123456789'].map((c) => c.charCodeAt(0)),
   );
   for (const h of headings) {
-    byFolded.set(h.folded, [...(byFolded.get(h.folded) ?? []), h]);
-    byBody.set(h.body, [...(byBody.get(h.body) ?? []), h]);
+    (ofLength[h.folded.length] ??= []).push(h);
+    (ofBodyLength[h.body.length] ??= []).push(h);
     for (const t of [h.folded, h.body]) if (t) starts.add(t.charCodeAt(0));
   }
   const maxLength = Math.max(0, ...headings.map((h) => h.folded.length));
@@ -109,25 +113,17 @@ function prepare(template: CompiledTemplate): Prepared {
   const startTable = new Uint8Array(0x10000);
   for (const c of starts) startTable[c] = 1;
   const headingFirst = new Uint8Array(0x10000);
-  const foldedLength = new Uint8Array(maxLength + 1);
-  const bodyLength = new Uint8Array(maxLength + 1);
-  for (const h of headings) {
-    headingFirst[h.folded.charCodeAt(0)] = 1;
-    foldedLength[h.folded.length] = 1;
-    bodyLength[h.body.length] = 1;
-  }
+  for (const h of headings) headingFirst[h.folded.charCodeAt(0)] = 1;
   p = {
     headings,
-    byFolded,
-    byBody,
+    ofLength,
+    ofBodyLength,
     maxLength,
     minLength,
     starts: startTable,
     seeds,
     seedFirst,
     headingFirst,
-    foldedLength,
-    bodyLength,
   };
   prepared.set(template, p);
   return p;
@@ -268,16 +264,21 @@ function shortLine(
   while (end > start && TRAILING[text.charCodeAt(end - 1)] === 1) end--;
   if (end <= start) return;
   const fl = foldSlice(text, start, end);
-  const exact = p.foldedLength[fl.length] === 1 ? p.byFolded.get(fl) : undefined;
-  if (exact) {
-    for (const h of exact) out.push({ heading: h, start, end, rank: h.variant ? 1 : 0 });
-    return;
+  let matched = false;
+  for (const h of p.ofLength[fl.length] ?? NONE) {
+    if (h.folded !== fl) continue;
+    out.push({ heading: h, start, end, rank: h.variant ? 1 : 0 });
+    matched = true;
   }
+  if (matched) return;
   const { numbering, body } = splitNumbering(fl);
-  const renumbered = numbering && p.bodyLength[body.length] === 1 ? p.byBody.get(body) : undefined;
-  if (renumbered) {
-    for (const h of renumbered) out.push({ heading: h, start, end, rank: 2 });
-    return;
+  if (numbering) {
+    for (const h of p.ofBodyLength[body.length] ?? NONE) {
+      if (h.body !== body) continue;
+      out.push({ heading: h, start, end, rank: 2 });
+      matched = true;
+    }
+    if (matched) return;
   }
   if (p.headingFirst[first] === 1 && prefixed(text, start, end, fl, p, out)) return;
   if (fl.length > p.maxLength + 3) return;
