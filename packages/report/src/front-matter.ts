@@ -186,7 +186,8 @@ export function findYear(
     }
     if (m) return { value: toNumber(m[1] as string), range: title.range, source: 'title' };
   }
-  const period = PERIOD.exec(text.length > 2_000_000 ? text.slice(0, 2_000_000) : text);
+  const head = text.length > 2_000_000 ? text.slice(0, 2_000_000) : text;
+  const period = endsPeriod(head) ? PERIOD.exec(head) : null;
   if (period) {
     return {
       value: toNumber(period[1] as string),
@@ -217,6 +218,23 @@ export function findYear(
 /** A calendar-year period: `2023年1月1日至12月31日`, `2022年1月1日至2022年12月31日`. */
 const PERIOD =
   /([0-9０-９]{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|–|-|~|～)\s*(?:[0-9０-９]{4}\s*年\s*)?12\s*月\s*31\s*日/u;
+
+/**
+ * The text holds `31日` (blanks allowed between), as every period ends: the
+ * regex, which starts with a digit class and is tried at every position of
+ * the text, runs only then. Searched from each 日 (a native search).
+ */
+function endsPeriod(text: string): boolean {
+  for (let i = text.indexOf('日'); i >= 0; i = text.indexOf('日', i + 1)) {
+    let q = i - 1;
+    while (q >= 0 && isSpace(text.charCodeAt(q))) q--;
+    if (q >= 1 && text.charCodeAt(q) === 49 && text.charCodeAt(q - 1) === 51) return true;
+  }
+  return false;
+}
+
+/** JavaScript's `\s`, by code unit (the decoration table less `#`, `*` and `|`). */
+const isSpace = (c: number): boolean => DECORATION[c] === 1 && c !== 35 && c !== 42 && c !== 124;
 
 function toNumber(digits: string): number {
   // ASCII digits (most years) need no normalisation.
