@@ -14,6 +14,8 @@ export function cellKindFindings(model: ReportModel, index: TemplateIndex): Find
   const out: Finding[] = [];
   for (const cell of model.cells) {
     if (cell.status !== 'number' || cell.value === null) continue;
+    // A whole number ≥ 0 suits either kind: only the rare other values need their column.
+    if (cell.value >= 0 && Number.isInteger(cell.value)) continue;
     const column = index.column(cell.table, cell.column);
     if (!column) continue;
     const isCount = column.kind.type === 'count';

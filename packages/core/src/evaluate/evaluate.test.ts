@@ -160,6 +160,13 @@ describe('arithmetic identities', () => {
     expect(kinds[0]!.message).toBe('“1.5”不是非负整数');
   });
 
+  it('never reports a whole number ≥ 0, in any column', () => {
+    const text = testReport({ rows: { '三.一': [0, 1, 2, 30, 400, 0, 433] } });
+    const r = lint(text);
+    expect(r.model?.cells.some((c) => c.value === 400)).toBe(true);
+    expect(r.diagnostics.filter((d) => d.ruleId === 'cell-non-negative-integer')).toEqual([]);
+  });
+
   it('counts a blank cell as 0 and reports it at the pack severity', () => {
     const text = testReport({
       rows: {
