@@ -32,29 +32,34 @@ for (let i = 0; i < COPIES; i++) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // CPU time as well as wall time: on a busy machine the wall clock also counts other processes.
-function readAll() {
+function readAll(texts, uri) {
   let cells = 0;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  for (const text of reports)
-    cells += readReport(text, template, { uri: 'bench.txt' }).cells.length;
+  for (const text of texts) cells += readReport(text, template, { uri }).cells.length;
   const cpu = process.cpuUsage(c0);
   return { ms: performance.now() - t0, cpu: (cpu.user + cpu.system) / 1000, cells };
 }
 
-readAll(); // warm-up (JIT)
-const times = [];
-const cpu = [];
-let cells = 0;
-for (let r = 0; r < RUNS; r++) {
-  globalThis.gc?.();
-  const run = readAll();
-  times.push(run.ms);
-  cpu.push(run.cpu);
-  cells = run.cells;
+/** Medians of RUNS reads of every text, after one warm-up (JIT). */
+function medians(texts, uri) {
+  readAll(texts, uri);
+  const times = [];
+  const cpu = [];
+  let cells = 0;
+  for (let r = 0; r < RUNS; r++) {
+    globalThis.gc?.();
+    const run = readAll(texts, uri);
+    times.push(run.ms);
+    cpu.push(run.cpu);
+    cells = run.cells;
+  }
+  return { ms: median(times), cpu: median(cpu), cells };
 }
+
+const text = medians(reports, 'bench.txt');
 console.log(
-  `report: read ${reports.length} reports ${median(times).toFixed(0)} ms (median of ${RUNS}; CPU ${median(cpu).toFixed(0)} ms; ${cells} cells per run)`,
+  `report: read ${reports.length} reports ${text.ms.toFixed(0)} ms (median of ${RUNS}; CPU ${text.cpu.toFixed(0)} ms; ${text.cells} cells per run)`,
 );
 
 // The same reports as HTML, as saved from a web page: each line a paragraph,
@@ -75,27 +80,9 @@ function toHtml(text) {
   out.push('</body></html>');
   return out.join('\n');
 }
-const htmlReports = reports.map(toHtml);
-function readHtml() {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  let htmlCells = 0;
-  for (const html of htmlReports)
-    htmlCells += readReport(html, template, { uri: 'bench.html' }).cells.length;
-  const used = process.cpuUsage(c0);
-  return { ms: performance.now() - t0, cpu: (used.user + used.system) / 1000, cells: htmlCells };
-}
-readHtml();
-const htmlTimes = [];
-let htmlCells = 0;
-for (let r = 0; r < RUNS; r++) {
-  globalThis.gc?.();
-  const run = readHtml();
-  htmlTimes.push(run.ms);
-  htmlCells = run.cells;
-}
+const html = medians(reports.map(toHtml), 'bench.html');
 console.log(
-  `report: read the same ${htmlReports.length} reports as HTML ${median(htmlTimes).toFixed(0)} ms (median of ${RUNS}; ${(median(htmlTimes) / median(times)).toFixed(1)}× the text; ${htmlCells} cells per run)`,
+  `report: read the same ${reports.length} reports as HTML ${html.ms.toFixed(0)} ms (median of ${RUNS}; CPU ${html.cpu.toFixed(0)} ms; ${(html.ms / text.ms).toFixed(1)}× the text; ${html.cells} cells per run)`,
 );
 
 // Linearity: one report of about 10 MB (a seed repeated) against 1 MB.
