@@ -13,7 +13,7 @@ import type {
   TextCheck,
 } from '@govlint/dsl';
 import type { ReportModel } from '@govlint/report';
-import type { Diagnostic, Fix, Range, RelatedLocation, Severity } from '@govlint/text';
+import type { Diagnostic, Fix, FoldedText, Range, RelatedLocation, Severity } from '@govlint/text';
 import type { ResolvedConfig } from '../api.js';
 import { docsUrl } from '../engine-rules.js';
 import { type MessageValues, renderMessage } from '../messages.js';
@@ -25,7 +25,6 @@ import {
   type LiteralIndex,
   templateNeedles,
 } from './literal-index.js';
-import type { FoldedIndex } from './prefilter.js';
 import { textUnits } from './units.js';
 
 type Cell = ReportModel['cells'][number];
@@ -47,7 +46,7 @@ export interface TextContext {
   /** A cell's value for arithmetic: blanks count 0, a missing cell has none. */
   value(ref: CellRef): number | undefined;
   /** The whole text folded once, for the literal prefilter (built on first use). */
-  folded(): FoldedIndex;
+  folded(): FoldedText;
   /** Where each literal of the template's checks and lexicons occurs in the folded text (see literal-index.ts). */
   literals(): LiteralIndex;
   /** The units of a scope (computed once per scope). */

@@ -6,7 +6,7 @@
  * this is the difference between seconds per rule and milliseconds.
  */
 import type { LexiconEntry, PatternNode } from '@govlint/dsl';
-import { type FoldedText, foldLabel } from '@govlint/text';
+import { foldLabel } from '@govlint/text';
 
 type Lexicons = Readonly<Record<string, readonly LexiconEntry[]>>;
 
@@ -59,19 +59,4 @@ function mostSelective(clauses: readonly string[][]): string[] | undefined {
 /** Longer literals are rarer; a clause of many literals (the digits) is weak. */
 export function selectivity(clause: readonly string[]): number {
   return Math.min(...clause.map((s) => s.length)) - clause.length / 100;
-}
-
-/** The whole text folded (foldWithOffsets over all of it), searched by the prefilter. */
-export type FoldedIndex = FoldedText;
-
-/** The index of the first value ≥ `value` in an ascending list (its length if none). */
-export function firstAtOrAfter(sorted: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -9,7 +9,7 @@
 import type { CompiledTemplate, LexiconEntry, TextPattern } from '@govlint/dsl';
 import type { FoldedText, Range } from '@govlint/text';
 import type { LiteralIndex, Needles } from './literal-index.js';
-import { firstAtOrAfter, literalClauses, selectivity } from './prefilter.js';
+import { literalClauses, selectivity } from './prefilter.js';
 
 type Lexicons = Readonly<Record<string, readonly LexiconEntry[]>>;
 
@@ -132,7 +132,7 @@ export function unitLiterals(
     for (let id = 0; id < list.length; id++) {
       const positions = literals.positions(list[id]!);
       for (let k = 0; k < n; k++) {
-        const at = positions[firstAt(positions, foldedStart[k]!)];
+        const at = positions[firstAtOrAfter(positions, foldedStart[k]!)];
         if (at !== undefined && at + list[id]!.length <= foldedEnd[k]!) set(u, k, id);
       }
     }
@@ -289,8 +289,8 @@ function firstPairAt(pairs: readonly number[], value: number): number {
   return lo;
 }
 
-/** firstAtOrAfter for a list of positions (a function of its own: one shape of array each). */
-function firstAt(sorted: readonly number[], value: number): number {
+/** The index of the first value ≥ `value` in an ascending list (its length if none). */
+function firstAtOrAfter(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
