@@ -196,20 +196,7 @@ describe('pathological patterns (issue 7)', () => {
   it('does not rescan a gap for each of many short matches', () => {
     // The first alternative's gap fails after every 甲; the second matches
     // it. What one match learnt about the gap serves the next ones.
-    const node = (max: number): PatternNode => ({
-      kind: 'alt',
-      options: [
-        {
-          kind: 'seq',
-          items: [
-            { kind: 'literal', text: '甲' },
-            { kind: 'gap', min: 0, max },
-            { kind: 'literal', text: '乙' },
-          ],
-        },
-        { kind: 'literal', text: '甲' },
-      ],
-    });
+    const node = (max: number) => gapOr(max, '甲');
     const text = '甲'.repeat(20_000);
     const steps = (max: number): number => {
       const stats = { steps: 0 };
@@ -225,20 +212,7 @@ describe('pathological patterns (issue 7)', () => {
   it('does not rescan past each match to rule out an earlier start', () => {
     // After each 丙 the scan must look 200 characters on for the 乙 the 甲
     // before it waits for; the next scan would look there again.
-    const node = (max: number): PatternNode => ({
-      kind: 'alt',
-      options: [
-        {
-          kind: 'seq',
-          items: [
-            { kind: 'literal', text: '甲' },
-            { kind: 'gap', min: 0, max },
-            { kind: 'literal', text: '乙' },
-          ],
-        },
-        { kind: 'literal', text: '丙' },
-      ],
-    });
+    const node = (max: number) => gapOr(max, '丙');
     const text = '甲丙'.repeat(10_000);
     const steps = (max: number): number => {
       const stats = { steps: 0 };
@@ -289,3 +263,21 @@ describe('pathological patterns (issue 7)', () => {
     );
   });
 });
+
+/** `"甲" gap 0..max "乙"`, or else the literal `other`. */
+function gapOr(max: number, other: string): PatternNode {
+  return {
+    kind: 'alt',
+    options: [
+      {
+        kind: 'seq',
+        items: [
+          { kind: 'literal', text: '甲' },
+          { kind: 'gap', min: 0, max },
+          { kind: 'literal', text: '乙' },
+        ],
+      },
+      { kind: 'literal', text: other },
+    ],
+  };
+}

@@ -32,8 +32,7 @@ describe('repeatedWords', () => {
       .map((c) => c.join(''));
     fc.assert(
       fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
-        const start = Math.min(a, b) % (t.length + 1);
-        const end = Math.max(start, Math.max(a, b) % (t.length + 1));
+        const { start, end } = unitIn(t, a, b);
         expect(repeatedWords(t, { start, end })).toEqual(reference(t, start, end));
       }),
       { numRuns: 2000 },
@@ -72,11 +71,16 @@ describe('latinRuns', () => {
       .map((c) => c.join(''));
     fc.assert(
       fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
-        const start = Math.min(a, b) % (t.length + 1);
-        const end = Math.max(start, Math.max(a, b) % (t.length + 1));
+        const { start, end } = unitIn(t, a, b);
         expect(latinRuns(t, { start, end })).toEqual(reference(t, start, end));
       }),
       { numRuns: 2000 },
     );
   });
 });
+
+/** A unit of `t` from two random numbers: any start, any end after it, both inside the text. */
+function unitIn(t: string, a: number, b: number): { start: number; end: number } {
+  const start = Math.min(a, b) % (t.length + 1);
+  return { start, end: Math.max(start, Math.max(a, b) % (t.length + 1)) };
+}
