@@ -35,22 +35,32 @@ function lowerSet(entries: readonly LexiconEntry[]): ReadonlySet<string> {
 /** `XYXY` with X, Y Chinese characters (and longer words), not a known reduplication. */
 export function duplicatedWords(ctx: TextContext): Diagnostic[] {
   if (!ctx.active(DUPLICATED)) return [];
-  const allowed = textSet(ctx.lexicon('reduplications'));
+  let allowed: ReadonlySet<string> | undefined;
   const out: Diagnostic[] = [];
   const { text } = ctx;
   for (const s of sentences(ctx)) {
-    for (const { start, length } of repeatedWords(text, s)) {
+    const n = findRepeats(text, s.start, s.end);
+    for (let k = 0; k < n; k += 2) {
+      const start = repeats[k]!;
+      const length = repeats[k + 1]!;
+      // A run of one character (“甲甲甲甲”) is not a word typed twice.
+      if (isRun(text, start, length)) continue;
       const found = text.slice(start, start + 2 * length);
       const word = found.slice(0, length);
-      // A run of one character (“甲甲甲甲”) is not a word typed twice.
-      const run = [...word].every((ch) => ch === word[0]);
-      if (!run && !allowed.has(found) && !allowed.has(word)) {
-        const d = ctx.report(DUPLICATED, { start, end: start + 2 * length }, { found, word });
-        if (d) out.push(d);
-      }
+      allowed ??= textSet(ctx.lexicon('reduplications'));
+      if (allowed.has(found) || allowed.has(word)) continue;
+      const d = ctx.report(DUPLICATED, { start, end: start + 2 * length }, { found, word });
+      if (d) out.push(d);
     }
   }
   return out;
+}
+
+/** The word's characters are all one (a word is Chinese characters: one unit each). */
+function isRun(text: string, start: number, length: number): boolean {
+  const first = text.charCodeAt(start);
+  for (let k = 1; k < length; k++) if (text.charCodeAt(start + k) !== first) return false;
+  return true;
 }
 
 /**
@@ -60,72 +70,85 @@ export function duplicatedWords(ctx: TextContext): Diagnostic[] {
  */
 export function repeatedWords(text: string, span: Range): { start: number; length: number }[] {
   const out: { start: number; length: number }[] = [];
-  const next = nextSame(text, span);
-  let hanEnd = span.start; // where the run of Chinese characters holding i ends
-  for (let i = span.start; i < span.end; i++) {
-    // Almost every position stops here: its character does not recur within a word's length.
-    const q = next[i - span.start]!;
-    if (q <= i || q - i > MAX_WORD) continue;
-    if (i >= hanEnd) {
-      if (!isHan(text.charCodeAt(i))) continue;
-      hanEnd = i + 1;
-      while (hanEnd < span.end && isHan(text.charCodeAt(hanEnd))) hanEnd++;
-    }
-    const length = repeatAt(text, i, Math.min(MAX_WORD, hanEnd - i), span, next);
-    if (length === 0) continue;
-    out.push({ start: i, length });
-    i += 2 * length - 1;
-  }
+  const n = findRepeats(text, span.start, span.end);
+  for (let k = 0; k < n; k += 2) out.push({ start: repeats[k]!, length: repeats[k + 1]! });
   return out;
 }
 
-/** Buckets of nextSame's table: small enough to stay in the cache beside the rest of a lint. */
+/** Buckets of the last-seen table: small enough to stay in the cache beside the rest of a lint. */
 const BUCKETS = 4096;
-/** Per bucket, where nextSame last saw a unit of it: left over from other spans, checked on use. */
+/**
+ * Per bucket, the last position seen of a unit in it: left over from other
+ * spans and texts, so a hit only says “look closer”, never “found”.
+ */
 const lastSeen = new Int32Array(BUCKETS).fill(-1);
-let scratch = new Int32Array(1024);
+/** findRepeats' answer, (start, length) pairs; grown on demand, reused. */
+let repeats: Int32Array = new Int32Array(64);
+/** Verified repeats in the order found (by where the copy starts), before the leftmost pick. */
+let verified: Int32Array = new Int32Array(64);
 
 /**
- * next[j - span.start]: the nearest later position in the span whose unit
- * falls in the same bucket as j's (every later occurrence of j's unit is on
- * this chain), or a stale position of another span or text when there is
- * none. repeatAt checks every position it follows. One pass backwards: most
- * characters do not recur within a word's length, so the search looks at
- * one position instead of trying every length.
+ * repeatedWords in one forward pass, with the answer in `repeats` (returns
+ * how many numbers it holds). A word of length L at i ends in a copy that
+ * starts at j = i + L with the same unit, so at each j only “was this unit
+ * seen within MAX_WORD positions?” is asked, one table lookup; nearly every
+ * position answers no. The rare yes tries each length there, in place.
  */
-function nextSame(text: string, span: Range): Int32Array {
-  if (scratch.length < span.end - span.start) scratch = new Int32Array(2 * (span.end - span.start));
-  for (let j = span.end - 1; j >= span.start; j--) {
-    const bucket = text.charCodeAt(j) & (BUCKETS - 1);
-    scratch[j - span.start] = lastSeen[bucket]!;
+function findRepeats(text: string, start: number, end: number): number {
+  let found = 0;
+  for (let j = start; j < end; j++) {
+    const c = text.charCodeAt(j);
+    const bucket = c & (BUCKETS - 1);
+    const seen = lastSeen[bucket]!;
     lastSeen[bucket] = j;
+    if (seen < start || seen >= j || j - seen > MAX_WORD) continue;
+    const farthest = Math.min(MAX_WORD, j - start);
+    for (let length = 2; length <= farthest; length++) {
+      const i = j - length;
+      if (text.charCodeAt(i) !== c || j + length > end || !repeatsAt(text, i, length)) continue;
+      if (found + 2 > verified.length) verified = grown(verified, found);
+      verified[found++] = i;
+      verified[found++] = length;
+    }
   }
-  return scratch;
+  return found === 0 ? 0 : leftmost(found);
+}
+
+/** text[i, i + length) is Chinese characters and comes again right after. */
+function repeatsAt(text: string, i: number, length: number): boolean {
+  for (let k = 0; k < length; k++) {
+    const c = text.charCodeAt(i + k);
+    if (!isHan(c) || text.charCodeAt(i + length + k) !== c) return false;
+  }
+  return true;
 }
 
 /**
- * The shortest word length L ≥ 2 such that text[i, i+L) repeats right
- * after; the word is at most `longest` long (the Chinese characters from i
- * on) and its repeat ends by the span's end. Only the lengths where the
- * first character recurs are tried, nearest first (see nextSame).
+ * From the verified repeats (few: most spans have none), the ones
+ * repeatedWords keeps: leftmost first, the shortest at one position, and
+ * the search goes on after the repeat. Written to `repeats`.
  */
-function repeatAt(text: string, i: number, longest: number, span: Range, next: Int32Array): number {
-  const first = text.charCodeAt(i);
-  // Each step goes right: a stale position at or before the last one ends the chain.
-  for (let p = i, q = next[i - span.start]!; q > p; p = q, q = next[q - span.start]!) {
-    const length = q - i;
-    if (length > longest || i + 2 * length > span.end) return 0;
-    // Another unit of the bucket, or a stale position: not a repeat here.
-    if (length < 2 || text.charCodeAt(q) !== first) continue;
-    let same = true;
-    for (let k = 1; k < length && same; k++) {
-      same = text.charCodeAt(i + k) === text.charCodeAt(q + k);
-    }
-    if (same) return length;
+function leftmost(found: number): number {
+  const pairs: [number, number][] = [];
+  for (let k = 0; k < found; k += 2) pairs.push([verified[k]!, verified[k + 1]!]);
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (repeats.length < found) repeats = new Int32Array(found);
+  let n = 0;
+  let taken = -1;
+  for (const [i, length] of pairs) {
+    if (i < taken) continue;
+    repeats[n++] = i;
+    repeats[n++] = length;
+    taken = i + 2 * length;
   }
-  return 0;
+  return n;
 }
 
+function grown(array: Int32Array, used: number): Int32Array {
+  const bigger = new Int32Array(2 * array.length);
+  bigger.set(array.subarray(0, used));
+  return bigger;
+}
 /** Next to these, letters are part of an address, a file name or an e-mail. */
 const ADDRESS = /[/.:@_=?&%#\\-]/u;
 
