@@ -35,7 +35,7 @@ export interface Found {
 export function matchAt(
   text: string,
   tokens: readonly Token[],
-  folded: readonly string[],
+  foldedAt: (i: number) => string,
   i: number,
   labels: TableLabels,
   accept: (l: Label) => boolean,
@@ -44,7 +44,7 @@ export function matchAt(
   zone: 'header' | 'rows',
 ): Found | null {
   const t = tokens[i] as Token;
-  const f = { folded: folded[i] as string };
+  const f = { folded: foldedAt(i) };
   const single = (m: LabelMatch, last = i): Found => ({
     hits: [
       {
@@ -65,7 +65,7 @@ export function matchAt(
       const next = tokens[j] as Token;
       if (next.kind === 'empty') continue;
       if (next.kind !== 'text') break;
-      joined += folded[j] as string;
+      joined += foldedAt(j);
       merged++;
       const m = matchExact(labels, joined, accept, prefer, numberingBefore);
       if (m) return single(m, j);

@@ -4,6 +4,8 @@
  */
 import type { BlockDecl, CompiledTemplate, TableDecl } from '@govlint/dsl';
 import { type Label, type TableLabels, tableLabels } from '../labels.js';
+import { isBareNumbering } from '../numbering.js';
+import { ExactLabels } from './exact-labels.js';
 import type { RowRef } from './scan.js';
 import { columnName, tableData } from './names.js';
 import { type RowIdentity, rowIdentities } from './segment.js';
@@ -11,6 +13,8 @@ import { type RowIdentity, rowIdentities } from './segment.js';
 export interface PreparedTable {
   readonly decl: TableDecl;
   readonly labels: TableLabels;
+  /** `labels.byFolded`, looked up from the source text (numbering-only keys left to the strings). */
+  readonly exact: ExactLabels;
   readonly rows: readonly RowRef[];
   readonly identities: ReadonlyMap<string, readonly RowIdentity[]>;
   /** Folded anchors (table and block), to find the table without its section. */
@@ -52,6 +56,7 @@ function prepareTable(template: CompiledTemplate, decl: TableDecl): PreparedTabl
   return {
     decl,
     labels,
+    exact: new ExactLabels(labels.byFolded, isBareNumbering),
     rows,
     identities,
     anchors,

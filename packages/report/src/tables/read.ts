@@ -43,7 +43,7 @@ export function readTables(ctx: ReadContext): TablesRead {
   const regions = tableRegions(ctx.text, ctx.lines, ctx.whole, prepared, ctx.sections);
   const scanned: Scanned[] = regions.map((region) => {
     const tokens = tokenize(ctx.text, region.start, region.end, ctx.lines);
-    return { region, scan: scanTable(ctx.text, tokens, region.table.labels, region.table.rows) };
+    return { region, scan: scanTable(ctx.text, tokens, region.table) };
   });
   const tables: Table[] = [];
   const cells: Cell[] = [];

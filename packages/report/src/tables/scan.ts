@@ -11,7 +11,9 @@ import { type Label, type MatchKind, type TableLabels, columnKey, matchExact } f
 import { isBareNumbering } from '../numbering.js';
 import type { Token } from '../tokens.js';
 import type { RowValues } from './cells.js';
+import type { ExactLabels } from './exact-labels.js';
 import { type PendingHit, matchAt } from './match-at.js';
+import type { PreparedTable } from './prepare.js';
 
 export interface LabelHit {
   readonly label: Label;
@@ -53,13 +55,8 @@ export interface RowRef {
   readonly block: number;
 }
 
-export function scanTable(
-  text: string,
-  tokens: readonly Token[],
-  labels: TableLabels,
-  rowRefs: readonly RowRef[],
-): TableScan {
-  const s = new Scanner(text, tokens, labels, rowRefs);
+export function scanTable(text: string, tokens: readonly Token[], table: PreparedTable): TableScan {
+  const s = new Scanner(text, tokens, table.labels, table.rows, table.exact);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.kind !== 'text') s.onValue(t, i);
@@ -101,13 +98,15 @@ class Scanner {
   /** Columns already found in the header, as `columnKey`s. */
   private readonly headerSeen = new Set<number>();
   private readonly unlabelled: number;
-  private readonly folded: string[];
+  /** Each text token folded, made when first needed (most tokens are found without it). */
+  private readonly folded: (string | undefined)[];
 
   constructor(
     private readonly text: string,
     private readonly tokens: readonly Token[],
     private readonly labels: TableLabels,
     private readonly rowRefs: readonly RowRef[],
+    private readonly exact: ExactLabels,
   ) {
     this.scan = {
       rows: [],
@@ -120,12 +119,19 @@ class Scanner {
     };
     this.matched = new Array<boolean>(rowRefs.length).fill(false);
     this.unlabelled = unlabelledRow(rowRefs);
-    this.folded = new Array<string>(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i] as Token;
-      this.folded[i] = t.kind === 'text' ? foldSlice(text, t.start, t.end) : '';
-    }
+    this.folded = new Array<string | undefined>(tokens.length);
   }
+
+  /** Token `i` folded (text tokens; '' for the others). */
+  readonly foldedAt = (i: number): string => {
+    let f = this.folded[i];
+    if (f === undefined) {
+      const t = this.tokens[i] as Token;
+      f = t.kind === 'text' ? foldSlice(this.text, t.start, t.end) : '';
+      this.folded[i] = f;
+    }
+    return f;
+  };
 
   // Loops rather than filtered copies: a header repeats its column labels under each group.
   readonly prefer = (candidates: readonly Label[]): Label | undefined => {
@@ -204,7 +210,21 @@ class Scanner {
   /** A text token: numbering, a label (exact, split, inner or relaxed) or stray text. Returns the last token consumed. */
   onText(t: Token, i: number): number {
     if (this.pendingEmpty.length > 0) this.pendingEmpty = [];
-    const f = this.folded[i] as string;
+    // Most text is one label, written exactly: found from the source, with no folded string.
+    const direct = this.exact.lookup(this.text, t.start, t.end);
+    if (direct !== null && direct.length > 0) {
+      const chosen = this.prefer(
+        direct.length === 1 && this.accept(direct[0] as Label)
+          ? direct
+          : direct.filter(this.accept),
+      );
+      if (chosen) {
+        const how = chosen.alias ? 'alias' : 'exact';
+        this.onHit({ label: chosen, how, start: t.start, end: t.end, token: i });
+        return i;
+      }
+    }
+    const f = this.foldedAt(i);
     if (f.length === 0) return i;
     if (isBareNumbering(f)) {
       this.numberingBefore = f;
@@ -219,7 +239,7 @@ class Scanner {
     const found = matchAt(
       this.text,
       this.tokens,
-      this.folded,
+      this.foldedAt,
       i,
       this.labels,
       this.accept,
