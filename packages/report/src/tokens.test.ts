@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from './tokens.js';
 
@@ -66,5 +67,27 @@ describe('tokenize', () => {
       'number:0=0',
       'text:第二',
     ]);
+  });
+
+  it("reads each number's value from its code units as Number reads its digits", () => {
+    const digit = fc.constantFrom('0', '1', '5', '9', '０', '７', '９');
+    const run = fc.array(digit, { minLength: 1, maxLength: 20 }).map((d) => d.join(''));
+    const cell = fc.oneof(
+      run,
+      fc.tuple(run, run).map(([a, b]) => `${a}.${b}`),
+      fc.tuple(run, run).map(([a, b]) => `-${a}${b}`),
+      fc.tuple(run, fc.constantFrom('123', '000')).map(([a, b]) => `${a},${b}`),
+      fc.tuple(fc.constantFrom('共', '计'), run).map(([w, a]) => `${w}${a}`),
+    );
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), (cells) => {
+        const text = cells.join('\t');
+        const numbers = tokenize(text, 0, text.length).filter((t) => t.kind === 'number');
+        expect(numbers.length).toBeGreaterThan(0);
+        for (const t of numbers) expect(Object.is(t.value, Number(t.digits))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(tokenize('１２\t007', 0, 6).map((t) => t.value)).toEqual([12, 7]);
   });
 });

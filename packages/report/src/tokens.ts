@@ -11,21 +11,38 @@ import { type Lines, lineOf, splitLines } from './lines.js';
 
 export type TokenKind = 'text' | 'number' | 'non-numeric' | 'empty';
 
-export interface Token {
-  readonly kind: TokenKind;
-  readonly start: number;
-  readonly end: number;
-  /** 0-based line of the token's start. */
-  readonly line: number;
-  /** The token is the whole content of its cell (field). */
-  alone: boolean;
-  /** Index of its field (cell) on the line: aligns values with header labels. */
-  field: number;
-  /** Numbers: digits as ASCII, thousands separators removed (`58.94`, `-3`). */
-  readonly digits: string;
-  /** Numbers: text touches the number with no separator on the left / right. */
-  readonly gluedLeft: boolean;
-  readonly gluedRight: boolean;
+/**
+ * A class, not object literals: one shape for every kind. A number's value
+ * is read from its code units as it is tokenized; its ASCII digits, needed
+ * only to cut glued digits (segment.ts), are made when first asked for.
+ */
+export class Token {
+  private digitsMade: string | null = null;
+
+  constructor(
+    private readonly text: string,
+    readonly kind: TokenKind,
+    readonly start: number,
+    readonly end: number,
+    /** 0-based line of the token's start. */
+    readonly line: number,
+    /** The token is the whole content of its cell (field). */
+    public alone: boolean,
+    /** Index of its field (cell) on the line: aligns values with header labels. */
+    public field: number,
+    /** Numbers: the value, `Number(digits)`; 0 for the other kinds. */
+    readonly value: number,
+    /** Numbers: text touches the number with no separator on the left / right. */
+    readonly gluedLeft: boolean,
+    readonly gluedRight: boolean,
+  ) {}
+
+  /** Numbers: digits as ASCII, thousands separators removed (`58.94`, `-3`); '' for the other kinds. */
+  get digits(): string {
+    if (this.digitsMade === null)
+      this.digitsMade = this.kind === 'number' ? digitsOf(this.text, this.start, this.end) : '';
+    return this.digitsMade;
+  }
 }
 
 /** Cells meaning "nothing here": read as 0 with a cell-non-numeric notice. */
@@ -133,32 +150,20 @@ function tokenizeLine(
     let e = rawEnd;
     while (s < e && isSpaceOrIgnorable(text.charCodeAt(s))) s++;
     while (e > s && isSpaceOrIgnorable(text.charCodeAt(e - 1))) e--;
-    // Digits only (and whether all ASCII), looked at once: stops at the first other character.
-    const run = s === e ? NOT_DIGITS : digitRun(text, s, e);
     if (s === e) {
       // An empty first field is a cell only in a TAB-separated row of three
       // fields or more (`⇥⇥0⇥0`), not before a `|` nor in one-cell-per-line text (`⇥0`).
       const cell = f > 0 || (text.charCodeAt(rawEnd) === 9 && hasDelimiter(text, rawEnd + 1, le));
-      if (cell && !last) out.push(token('empty', rawStart, rawEnd, line, true, f));
-    } else if (run !== NOT_DIGITS) {
+      if (cell && !last) out.push(token(text, 'empty', rawStart, rawEnd, line, true, f));
+    } else if (isDigitRun(text, s, e)) {
       // The commonest cell, a plain number, as the field tokenizer would read it.
-      out.push({
-        kind: 'number',
-        start: s,
-        end: e,
-        line,
-        alone: true,
-        field: f,
-        digits: run === ASCII_DIGITS ? text.slice(s, e) : digitsOf(text, s, e),
-        gluedLeft: false,
-        gluedRight: false,
-      });
+      out.push(new Token(text, 'number', s, e, line, true, f, runValue(text, s, e), false, false));
     } else if (
       e - s <= 2 &&
       NON_NUMERIC_FIRST.has(text.charCodeAt(s)) &&
       NON_NUMERIC.has(text.slice(s, e))
     ) {
-      out.push(token('non-numeric', s, e, line, true, f));
+      out.push(token(text, 'non-numeric', s, e, line, true, f));
     } else {
       const first = out.length;
       fields.run(s, e, line);
@@ -169,23 +174,10 @@ function tokenizeLine(
   }
 }
 
-const NOT_DIGITS = 0;
-const ASCII_DIGITS = 1;
-const WIDE_DIGITS = 2;
-
-/**
- * Whether `text[start, end)` is digits only, and whether they are all ASCII
- * (then the text is its own `digits`): one pass, not a test and a copy.
- */
-function digitRun(text: string, start: number, end: number): number {
-  let kind = ASCII_DIGITS;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) continue;
-    if (!isDigit(c)) return NOT_DIGITS;
-    kind = WIDE_DIGITS;
-  }
-  return kind;
+/** Whether `text[start, end)` is digits only (ASCII or full-width). */
+function isDigitRun(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
 }
 
 function hasDelimiter(text: string, start: number, end: number): boolean {
@@ -194,6 +186,7 @@ function hasDelimiter(text: string, start: number, end: number): boolean {
 }
 
 function token(
+  text: string,
   kind: TokenKind,
   start: number,
   end: number,
@@ -201,17 +194,28 @@ function token(
   alone: boolean,
   field = 0,
 ): Token {
-  return {
-    kind,
-    start,
-    end,
-    line,
-    alone,
-    field,
-    digits: '',
-    gluedLeft: false,
-    gluedRight: false,
-  };
+  return new Token(text, kind, start, end, line, alone, field, 0, false, false);
+}
+
+/**
+ * The value of a run of digits (ASCII or full-width), from its code units:
+ * exact below 2^53, so up to 15 digits; longer runs as `Number` reads them.
+ */
+function runValue(text: string, start: number, end: number): number {
+  if (end - start > 15) return Number(digitsOf(text, start, end));
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    v = v * 10 + (c >= 0xff10 ? c - 0xff10 : c - 48);
+  }
+  return v;
+}
+
+/** A number token's value: a plain run of digits read in place, anything else as `Number` reads its digits. */
+function numberValue(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++)
+    if (!isDigit(text.charCodeAt(i))) return Number(digitsOf(text, start, end));
+  return runValue(text, start, end);
 }
 
 /**
@@ -285,7 +289,7 @@ class FieldTokenizer {
     if (this.textStart >= 0) {
       let end = at;
       while (end > this.textStart && isSpace(this.text.charCodeAt(end - 1))) end--;
-      this.out.push(token('text', this.textStart, end, this.line, false));
+      this.out.push(token(this.text, 'text', this.textStart, end, this.line, false));
       this.textStart = -1;
     }
   }
@@ -332,17 +336,10 @@ class FieldTokenizer {
       const valueEnd = j - numberingDigits;
       if (valueEnd > start) {
         this.closeText(start);
-        this.out.push({
-          kind: 'number',
-          start,
-          end: valueEnd,
-          line: this.line,
-          alone: false,
-          field: 0,
-          digits: digitsOf(text, start, valueEnd),
-          gluedLeft,
-          gluedRight: true,
-        });
+        const value = numberValue(text, start, valueEnd);
+        this.out.push(
+          new Token(text, 'number', start, valueEnd, this.line, false, 0, value, gluedLeft, true),
+        );
         return -valueEnd - 1;
       }
       // Numbering inside or at the start of a label: part of the text token.
@@ -352,17 +349,12 @@ class FieldTokenizer {
     this.closeText(start);
     const before = start > fieldStart ? text.charCodeAt(start - 1) : -1;
     const after = j < e ? text.charCodeAt(j) : -1;
-    this.out.push({
-      kind: 'number',
-      start,
-      end: j,
-      line: this.line,
-      alone: false,
-      field: 0,
-      digits: digitsOf(text, start, j),
-      gluedLeft: before >= 0 && !isSpace(before),
-      gluedRight: after >= 0 && !isSpace(after),
-    });
+    const gluedLeft = before >= 0 && !isSpace(before);
+    const gluedRight = after >= 0 && !isSpace(after);
+    const value = numberValue(text, start, j);
+    this.out.push(
+      new Token(text, 'number', start, j, this.line, false, 0, value, gluedLeft, gluedRight),
+    );
     return j;
   }
 }

@@ -36,7 +36,7 @@ export function readValue(t: Token, column: number): CellRead {
   if (t.kind === 'non-numeric')
     return { column, value: 0, status: 'non-numeric', start: t.start, end: t.end };
   if (t.kind === 'empty') return { column, value: 0, status: 'blank', start: t.start, end: t.end };
-  const value = Number(t.digits);
+  const value = t.value;
   if (!Number.isFinite(value))
     return { column, value: null, status: 'missing', start: t.start, end: t.end };
   return { column, value, status: 'number', start: t.start, end: t.end };
