@@ -9,43 +9,88 @@ import type { LexiconEntry, PatternMatch } from '@govlint/dsl';
 import { foldLabel, type Range } from '@govlint/text';
 import type { TextContext } from './context.js';
 
+/**
+ * The matches of a lexicon inside some units, kept as the matcher keeps
+ * them, in text order: match k is text[starts[k], ends[k]), entry orders[k].
+ * Numbers, not objects: most callers only ask which entries occur.
+ */
+export interface LexiconHits {
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  readonly orders: readonly number[];
+}
+
+const NO_HITS: LexiconHits = { starts: [], ends: [], orders: [] };
+
 /** Every match of the lexicon's entries inside the units, in text order. */
 export function lexiconMatches(
   ctx: TextContext,
   name: string,
   units: readonly Range[],
 ): PatternMatch[] {
+  const { starts, ends, orders } = lexiconHits(ctx, name, units);
+  if (starts.length === 0) return [];
   const entries = ctx.lexicon(name);
-  if (entries.length === 0 || units.length === 0) return [];
-  const offsets = ctx.folded().sourceOffsets;
-  const literals = ctx.literals();
-  const sorted = isSorted(units) ? units : [...units].sort((a, b) => a.start - b.start);
-  const found: { start: number; end: number; order: number; unit: number }[] = [];
-  foldedEntries(entries).forEach((needle, order) => {
-    if (!needle) return;
-    for (const at of literals.positions(needle)) {
-      const start = offsets[at]!;
-      const last = offsets[at + needle.length - 1]!;
-      const end = last + ((ctx.text.codePointAt(last) ?? 0) > 0xffff ? 2 : 1);
-      const unit = unitOf(sorted, start);
-      if (unit >= 0 && end <= sorted[unit]!.end) found.push({ start, end, order, unit });
-    }
-  });
-  found.sort((a, b) => a.start - b.start || a.order - b.order);
   const out: PatternMatch[] = [];
-  let taken = -1;
-  for (const f of found) {
-    if (f.start < taken) continue;
-    taken = f.end;
-    const note = entries[f.order]!.note;
-    const range = { start: f.start, end: f.end };
-    const text = ctx.text.slice(f.start, f.end);
+  for (let k = 0; k < starts.length; k++) {
+    const note = entries[orders[k]!]!.note;
+    const range = { start: starts[k]!, end: ends[k]! };
+    const text = ctx.text.slice(range.start, range.end);
     // Two literals, not a spread (slow on Node 20): `note` is absent, not undefined.
     out.push(
       note !== undefined ? { range, text, captures: {}, note } : { range, text, captures: {} },
     );
   }
   return out;
+}
+
+/** lexiconMatches as numbers (see LexiconHits). */
+export function lexiconHits(ctx: TextContext, name: string, units: readonly Range[]): LexiconHits {
+  const entries = ctx.lexicon(name);
+  if (entries.length === 0 || units.length === 0) return NO_HITS;
+  const offsets = ctx.folded().sourceOffsets;
+  const literals = ctx.literals();
+  const sorted = isSorted(units) ? units : [...units].sort((a, b) => a.start - b.start);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const orders: number[] = [];
+  const needles = foldedEntries(entries);
+  for (let order = 0; order < needles.length; order++) {
+    const needle = needles[order]!;
+    if (!needle) continue;
+    for (const at of literals.positions(needle)) {
+      const start = offsets[at]!;
+      const end = endOf(ctx.text, offsets[at + needle.length - 1]!);
+      const unit = unitOf(sorted, start);
+      if (unit < 0 || end > sorted[unit]!.end) continue;
+      starts.push(start);
+      ends.push(end);
+      orders.push(order);
+    }
+  }
+  if (starts.length === 0) return NO_HITS;
+  // Entries were searched one after the other: put the matches in text order, the first entry first.
+  const byPlace = starts.map((_, k) => k);
+  byPlace.sort((a, b) => starts[a]! - starts[b]! || orders[a]! - orders[b]!);
+  const kept: { starts: number[]; ends: number[]; orders: number[] } = {
+    starts: [],
+    ends: [],
+    orders: [],
+  };
+  let taken = -1;
+  for (const k of byPlace) {
+    if (starts[k]! < taken) continue;
+    taken = ends[k]!;
+    kept.starts.push(starts[k]!);
+    kept.ends.push(taken);
+    kept.orders.push(orders[k]!);
+  }
+  return kept;
+}
+
+/** After the source character at `last` (two units when it is astral). */
+function endOf(text: string, last: number): number {
+  return last + ((text.codePointAt(last) ?? 0) > 0xffff ? 2 : 1);
 }
 
 const folded = new WeakMap<readonly LexiconEntry[], readonly string[]>();
@@ -62,9 +107,36 @@ function isSorted(units: readonly Range[]): boolean {
   return true;
 }
 
-/** Whether any entry of the lexicon occurs inside the units. */
+/**
+ * Whether any entry of the lexicon occurs inside the units: the first
+ * match found answers (the leftmost of all is always kept).
+ */
 export function hasLexicon(ctx: TextContext, name: string, units: readonly Range[]): boolean {
-  return lexiconMatches(ctx, name, units).length > 0;
+  const entries = ctx.lexicon(name);
+  if (entries.length === 0 || units.length === 0) return false;
+  const offsets = ctx.folded().sourceOffsets;
+  const literals = ctx.literals();
+  const sorted = isSorted(units) ? units : [...units].sort((a, b) => a.start - b.start);
+  for (const needle of foldedEntries(entries)) {
+    if (!needle) continue;
+    for (const at of literals.positions(needle)) {
+      const start = offsets[at]!;
+      const unit = unitOf(sorted, start);
+      if (unit >= 0 && endOf(ctx.text, offsets[at + needle.length - 1]!) <= sorted[unit]!.end) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether any entry of the lexicon occurs anywhere in the text (before any unit is worked out). */
+export function lexiconOccurs(ctx: TextContext, name: string): boolean {
+  const literals = ctx.literals();
+  for (const needle of foldedEntries(ctx.lexicon(name))) {
+    if (needle && literals.positions(needle).length > 0) return true;
+  }
+  return false;
 }
 
 const SENTENCES = { unit: 'sentence' } as const;

@@ -5,6 +5,7 @@
  * half-width punctuation would otherwise drown in them.
  */
 import type { Diagnostic } from '@govlint/text';
+import { asciiMarks, firstAtOrAfter } from './ascii-marks.js';
 import type { TextContext } from './context.js';
 
 const RULE = 'punctuation-halfwidth';
@@ -19,8 +20,6 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
   '>': '〉',
 };
 
-const HALF_WIDTH = /[():,;<>]/gu;
-
 const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 /** Chinese text or full-width punctuation: what makes a neighbour “Chinese”. */
 const isChinese = (c: number): boolean =>
@@ -28,16 +27,17 @@ const isChinese = (c: number): boolean =>
 
 export function halfWidthPunctuation(ctx: TextContext): Diagnostic[] {
   if (!ctx.active(RULE)) return [];
+  const { marks } = asciiMarks(ctx);
+  if (marks.length === 0) return [];
   const { text } = ctx;
   const out: Diagnostic[] = [];
   const done = new Set<string | null>();
   for (const p of ctx.model.paragraphs) {
     if (done.has(p.section)) continue;
-    HALF_WIDTH.lastIndex = 0;
-    const body = text.slice(p.range.start, p.range.end);
-    for (let m = HALF_WIDTH.exec(body); m; m = HALF_WIDTH.exec(body)) {
-      const i = p.range.start + m.index;
-      const found = m[0];
+    for (let k = firstAtOrAfter(marks, p.range.start); k < marks.length; k++) {
+      const i = marks[k]!;
+      if (i >= p.range.end) break;
+      const found = text[i]!;
       const expected = FULL_WIDTH[found]!;
       const before = neighbour(text, i, -1);
       const after = neighbour(text, i, 1);
@@ -61,6 +61,6 @@ export function halfWidthPunctuation(ctx: TextContext): Diagnostic[] {
 /** The nearest non-space character on one side. */
 function neighbour(text: string, i: number, step: 1 | -1): number {
   let k = i + step;
-  while (k >= 0 && k < text.length && text[k] === ' ') k += step;
+  while (k >= 0 && k < text.length && text.charCodeAt(k) === 32) k += step;
   return text.charCodeAt(k);
 }

@@ -7,7 +7,7 @@
 import type { LexiconEntry } from '@govlint/dsl';
 import type { Diagnostic } from '@govlint/text';
 import type { TextContext } from './context.js';
-import { hasLexicon, lexiconMatches } from './lexicon-search.js';
+import { hasLexicon, lexiconHits } from './lexicon-search.js';
 
 const OVERVIEW = 'overview-aspect-missing';
 const FEE_MISSING = 'fee-statement-missing';
@@ -47,11 +47,11 @@ export function overviewAspects(ctx: TextContext): Diagnostic[] {
   if (!ctx.active(OVERVIEW)) return [];
   const overview = sectionAt(ctx, 'first');
   if (!overview) return [];
-  const found = new Set(
-    lexiconMatches(ctx, 'overview-aspects', [overview.bodyRange]).map((m) => m.note),
-  );
+  const entries = ctx.lexicon('overview-aspects');
+  const { orders } = lexiconHits(ctx, 'overview-aspects', [overview.bodyRange]);
+  const found = new Set(orders.map((order) => entries[order]!.note));
   const out: Diagnostic[] = [];
-  for (const { aspect, keywords } of aspectsOf(ctx.lexicon('overview-aspects'))) {
+  for (const { aspect, keywords } of aspectsOf(entries)) {
     if (found.has(aspect)) continue;
     const d = ctx.report(OVERVIEW, overview.headingRange, { aspect, keywords });
     if (d) out.push(d);
@@ -65,10 +65,8 @@ export function otherMatters(ctx: TextContext): Diagnostic[] {
   if (!section || (!ctx.active(FEE_MISSING) && !ctx.active(EMPTY))) return [];
   const out: Diagnostic[] = [];
   const body = ctx.text.slice(section.bodyRange.start, section.bodyRange.end);
-  // Only a short body can be “无”: do not normalise a long one.
-  const bare = body.length > 200 ? body : stripped(body);
   const emptyWords = strippedSet(ctx.lexicon('empty-matters'));
-  if (bare === '' || emptyWords.has(bare)) {
+  if (saysNothing(body, emptyWords)) {
     const trimmed = body.trim();
     const at = trimmed
       ? section.bodyRange.start + body.indexOf(trimmed)
@@ -90,13 +88,44 @@ export function otherMatters(ctx: TextContext): Diagnostic[] {
   return out;
 }
 
-const strippedSets = new WeakMap<readonly LexiconEntry[], ReadonlySet<string>>();
+interface EmptyWords {
+  readonly set: ReadonlySet<string>;
+  /** The longest, in UTF-16 units. */
+  readonly longest: number;
+}
+
+const strippedSets = new WeakMap<readonly LexiconEntry[], EmptyWords>();
 
 /** A lexicon's entries stripped (see stripped), as a set made once per pack. */
-function strippedSet(entries: readonly LexiconEntry[]): ReadonlySet<string> {
-  let set = strippedSets.get(entries);
-  if (!set) strippedSets.set(entries, (set = new Set(entries.map((e) => stripped(e.text)))));
-  return set;
+function strippedSet(entries: readonly LexiconEntry[]): EmptyWords {
+  let words = strippedSets.get(entries);
+  if (!words) {
+    const set = new Set(entries.map((e) => stripped(e.text)));
+    words = { set, longest: Math.max(0, ...[...set].map((w) => w.length)) };
+    strippedSets.set(entries, words);
+  }
+  return words;
+}
+
+function isEmpty(bare: string, words: EmptyWords): boolean {
+  return bare === '' || words.set.has(bare);
+}
+
+/**
+ * The body is empty or one of the empty words once stripped. Only a short
+ * body can be (a long one is compared as it is, not normalised). Chinese
+ * characters (U+4E00–U+9FFF) survive NFKC and stripping, so a body with
+ * more of them than the longest empty word is told apart without
+ * normalising it.
+ */
+function saysNothing(body: string, words: EmptyWords): boolean {
+  if (body.length > 200) return isEmpty(body, words);
+  let han = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff && ++han > words.longest) return false;
+  }
+  return isEmpty(stripped(body), words);
 }
 
 /** Text without whitespace, punctuation and brackets: what is left of “（无）”. */

@@ -39,8 +39,8 @@ describe('repeatedWords', () => {
     );
   });
 
-  it('finds the same when characters share a bucket of the next-occurrence table', () => {
-    // U+4E00 and U+5E00 (and U+4E01, U+5E01) are 4096 apart: one bucket each pair.
+  it('finds the same when pairs of characters share a bucket of the last-seen table', () => {
+    // U+4E00 and U+5E00 (and U+4E01, U+5E01) are 4096 apart: 一一 and 一帀 share a bucket.
     const text = fc
       .array(fc.constantFrom(...'一帀丁币x'), { maxLength: 60 })
       .map((c) => c.join(''));

@@ -6,7 +6,8 @@
 import type { LexiconEntry } from '@govlint/dsl';
 import type { Diagnostic, Range } from '@govlint/text';
 import type { TextContext } from './context.js';
-import { lexiconMatches, sentences } from './lexicon-search.js';
+import { asciiMarks, findAsciiMarks, firstAtOrAfter, isLetter } from './ascii-marks.js';
+import { lexiconMatches, lexiconOccurs, sentences } from './lexicon-search.js';
 
 const DUPLICATED = 'duplicated-word';
 const SPAM = 'injected-spam';
@@ -78,8 +79,9 @@ export function repeatedWords(text: string, span: Range): { start: number; lengt
 /** Buckets of the last-seen table: small enough to stay in the cache beside the rest of a lint. */
 const BUCKETS = 4096;
 /**
- * Per bucket, the last position seen of a unit in it: left over from other
- * spans and texts, so a hit only says “look closer”, never “found”.
+ * Per bucket of pairs of units, the last position where one ended: left
+ * over from other spans and texts, so a hit only says “look closer”, never
+ * “found”.
  */
 const lastSeen = new Int32Array(BUCKETS).fill(-1);
 /** findRepeats' answer, (start, length) pairs; grown on demand, reused. */
@@ -89,23 +91,32 @@ let verified: Int32Array = new Int32Array(64);
 
 /**
  * repeatedWords in one forward pass, with the answer in `repeats` (returns
- * how many numbers it holds). A word of length L at i ends in a copy that
- * starts at j = i + L with the same unit, so at each j only “was this unit
- * seen within MAX_WORD positions?” is asked, one table lookup; nearly every
- * position answers no. The rare yes tries each length there, in place.
+ * how many numbers it holds). A word of length L ≥ 2 at i comes again at
+ * i + L, so the pair of units that starts it comes again L units later. At
+ * each position only “was the pair ending here seen within MAX_WORD
+ * units?” is asked, one table lookup; nearly every position answers no
+ * (pairs recur far less than single characters), and the rare yes tries
+ * each length there, in place.
  */
 function findRepeats(text: string, start: number, end: number): number {
+  const table = lastSeen;
   let found = 0;
-  for (let j = start; j < end; j++) {
+  let previous = text.charCodeAt(start);
+  for (let j = start + 1; j < end; j++) {
     const c = text.charCodeAt(j);
-    const bucket = c & (BUCKETS - 1);
-    const seen = lastSeen[bucket]!;
-    lastSeen[bucket] = j;
-    if (seen < start || seen >= j || j - seen > MAX_WORD) continue;
-    const farthest = Math.min(MAX_WORD, j - start);
+    const bucket = ((previous << 6) ^ c) & (BUCKETS - 1);
+    const seen = table[bucket]!;
+    table[bucket] = j;
+    const before = previous;
+    previous = c;
+    // A pair seen before `start + 1` began outside the span; a position after j is stale.
+    if (seen <= start || (j - seen - 1) >>> 0 >= MAX_WORD) continue;
+    // The repeat would start at j - 1: the word at j - 1 - length.
+    const farthest = Math.min(MAX_WORD, j - 1 - start);
     for (let length = 2; length <= farthest; length++) {
-      const i = j - length;
-      if (text.charCodeAt(i) !== c || j + length > end || !repeatsAt(text, i, length)) continue;
+      const i = j - 1 - length;
+      if (text.charCodeAt(i) !== before || text.charCodeAt(i + 1) !== c) continue;
+      if (j - 1 + length > end || !repeatsAt(text, i, length)) continue;
       if (found + 2 > verified.length) verified = grown(verified, found);
       verified[found++] = i;
       verified[found++] = length;
@@ -152,11 +163,15 @@ function grown(array: Int32Array, used: number): Int32Array {
 /** Next to these, letters are part of an address, a file name or an e-mail. */
 const ADDRESS = /[/.:@_=?&%#\\-]/u;
 
-const isLatin = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+const isLatin = isLetter;
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isAlnum = (c: number): boolean => isLatin(c) || isDigit(c);
 
 export function injectedSpam(ctx: TextContext): Diagnostic[] {
   if (!ctx.active(SPAM)) return [];
+  const { letters } = asciiMarks(ctx);
+  // A Latin run has three letters; a spam word must be somewhere in the text.
+  if (letters.length < 3 && !lexiconOccurs(ctx, 'spam')) return [];
   const units = spamUnits(ctx);
   const out: Diagnostic[] = [];
   const taken: Range[] = [];
@@ -165,11 +180,12 @@ export function injectedSpam(ctx: TextContext): Diagnostic[] {
     const d = ctx.report(SPAM, m.range, { found: m.text, note: m.note ?? '可疑词语' });
     if (d) out.push(d);
   }
+  if (letters.length < 3) return out;
   const allowed = lowerSet(ctx.lexicon('latin-allowed'));
   const { text } = ctx;
   for (const unit of units) {
     let chinese: boolean | undefined;
-    for (const { start, end } of latinRuns(text, unit)) {
+    for (const { start, end } of latinRunsAt(text, unit, letters)) {
       const run = text.slice(start, end);
       if (allowed.has(run.toLowerCase())) continue;
       // Only inside Chinese text: a paragraph written in English is not spam.
@@ -192,20 +208,29 @@ const NO_RUNS: readonly Range[] = [];
 
 /**
  * The runs of ASCII letters and digits inside the unit that have three
- * letters or more, in order: scanned in place, no slice or regular
- * expression per unit (most units have none).
+ * letters or more, in order.
  */
 export function latinRuns(text: string, unit: Range): readonly Range[] {
+  return latinRunsAt(text, unit, findAsciiMarks(text).letters);
+}
+
+/**
+ * latinRuns, from the positions of the text's letters (ascending): only
+ * the stretches around the unit's letters are read, not every code unit.
+ */
+function latinRunsAt(text: string, unit: Range, letters: readonly number[]): readonly Range[] {
   let runs: Range[] | undefined;
-  for (let i = unit.start; i < unit.end; i++) {
-    let c = text.charCodeAt(i);
-    if (!isLatin(c) && !isDigit(c)) continue;
-    const start = i;
-    let letters = 0;
-    for (; i < unit.end && (isLatin((c = text.charCodeAt(i))) || isDigit(c)); i++) {
-      if (isLatin(c)) letters++;
-    }
-    if (letters >= 3) (runs ??= []).push({ start, end: i });
+  let k = firstAtOrAfter(letters, unit.start);
+  while (k < letters.length && letters[k]! < unit.end) {
+    // No letter lies between the last run and this one: the run starts with digits, if any.
+    let start = letters[k]!;
+    while (start > unit.start && isDigit(text.charCodeAt(start - 1))) start--;
+    let end = letters[k]! + 1;
+    while (end < unit.end && isAlnum(text.charCodeAt(end))) end++;
+    // The letters of the run are the positions from k up to its end.
+    const first = k;
+    while (k < letters.length && letters[k]! < end) k++;
+    if (k - first >= 3) (runs ??= []).push({ start, end });
   }
   return runs ?? NO_RUNS;
 }
