@@ -258,6 +258,32 @@ export interface InnerHit {
 }
 
 /**
+ * The units of the span being searched, hashed to 512 bits: a needle with a
+ * unit not among them is not searched for (most needles, in most spans).
+ */
+const unitBits = new Uint32Array(16);
+
+function markUnits(f: string): void {
+  unitBits.fill(0);
+  for (let k = 0; k < f.length; k++) {
+    const b = f.charCodeAt(k) & 511;
+    unitBits[b >> 5] = (unitBits[b >> 5] as number) | (1 << (b & 31));
+  }
+}
+
+const marked = (c: number): boolean =>
+  ((unitBits[(c & 511) >> 5] as number) & (1 << (c & 31))) !== 0;
+
+/** The span may hold `needle` (its first, second and last units were seen: needles have four or more). */
+function mayHold(needle: string): boolean {
+  return (
+    marked(needle.charCodeAt(0)) &&
+    marked(needle.charCodeAt(1)) &&
+    marked(needle.charCodeAt(needle.length - 1))
+  );
+}
+
+/**
  * Labels inside a longer span (flattened text runs labels together:
  * a block anchor, a column label and a row label in one run). Labels of four or
  * more characters are searched anywhere; shorter ones only where they fill
@@ -266,8 +292,13 @@ export interface InnerHit {
  */
 export function findInner(labels: TableLabels, f: string): InnerHit[] {
   const found: InnerHit[] = [];
-  for (const [needle, group] of labels.needles) {
-    if (needle.length > f.length) continue;
+  markUnits(f);
+  const needles = labels.needles;
+  for (let n = 0; n < needles.length; n++) {
+    const entry = needles[n] as (typeof needles)[number];
+    const needle = entry[0];
+    const group = entry[1];
+    if (needle.length > f.length || !mayHold(needle)) continue;
     for (let at = f.indexOf(needle); at >= 0; at = f.indexOf(needle, at + 1)) {
       const numbered = group.filter(
         (l) => l.numbering && f.startsWith(l.numbering, at - l.numbering.length),

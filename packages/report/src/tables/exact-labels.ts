@@ -21,8 +21,10 @@ const NONE: readonly Label[] = [];
 
 export class ExactLabels {
   private readonly buckets = new Map<number, Entry[]>();
+  /** The longest key: a span folding to more units is no label (most text in a table region). */
+  private readonly longest: number;
   /** The folded units of the span being looked up (reused by every lookup). */
-  private units = new Uint16Array(64);
+  private readonly units: Uint16Array;
 
   /**
    * `labels`: folded label → labels, as `byFolded`. Keys that `slow` says the
@@ -30,6 +32,10 @@ export class ExactLabels {
    * are never reported as found: the lookup then answers "ask the strings".
    */
   constructor(labels: ReadonlyMap<string, readonly Label[]>, slow: (key: string) => boolean) {
+    let longest = 0;
+    for (const key of labels.keys()) longest = Math.max(longest, key.length);
+    this.longest = longest;
+    this.units = new Uint16Array(longest);
     for (const [key, list] of labels) {
       const h = hashOf(key);
       const bucket = this.buckets.get(h);
@@ -46,8 +52,7 @@ export class ExactLabels {
    * marked).
    */
   lookup(text: string, start: number, end: number): readonly Label[] | null {
-    let units = this.units;
-    if (units.length < end - start) units = this.units = new Uint16Array((end - start) * 2);
+    const units = this.units;
     let n = 0;
     let h = 0;
     for (let i = start; i < end; i++) {
@@ -56,6 +61,7 @@ export class ExactLabels {
         if (v === -1) continue; // deleted by folding
         return null; // several units or a surrogate: foldSlice knows
       }
+      if (n === this.longest) return NONE;
       units[n++] = v;
       h = (Math.imul(h, 31) + v) & 0x3fffffff;
     }

@@ -64,9 +64,7 @@ export function readTables(ctx: ReadContext): TablesRead {
       continue;
     }
     anyFound = true;
-    const read = readTable(ctx, table, entry, positional);
-    tables.push(read.table);
-    for (let j = 0; j < read.cells.length; j++) cells.push(read.cells[j] as Cell);
+    tables.push(readTable(ctx, table, entry, positional, cells));
   }
   return { tables, cells, anyFound };
 }
@@ -100,12 +98,15 @@ function readTable(
   table: PreparedTable,
   { region, scan }: Scanned,
   positional: boolean,
-): { table: Table; cells: Cell[] } {
+  /** Every table's cells, in order: this table's are added at the end. */
+  cells: Cell[],
+): Table {
   const decl = table.decl;
   rowValuesOf(table, scan);
   const rows = orderedRows(table, scan);
   const present = presentRows(rows);
-  const cells = reportCells(ctx, table, present);
+  const first = cells.length;
+  reportCells(ctx, table, present, cells);
   const header = positionalColumns(scan, table.columnLabels);
   reportLabelVariants(ctx, table, scan, present, header);
   // Counted only for a table with rows: headerGarbled has nothing to say about the others.
@@ -119,14 +120,11 @@ function readTable(
   );
   const missing = rowsMissing(ctx, table, rows, present, region);
   return {
-    table: {
-      id: decl.id,
-      range: tableRange(scan, rows, cells, positional, region.start),
-      layout: ctx.html ? 'html' : layoutOf(ctx.text, ctx.lines, present),
-      missingRows: missing,
-      rows: modelRows(ctx.text, decl.id, present),
-    },
-    cells,
+    id: decl.id,
+    range: tableRange(scan, rows, cells, first, positional, region.start),
+    layout: ctx.html ? 'html' : layoutOf(ctx.text, ctx.lines, present),
+    missingRows: missing,
+    rows: modelRows(ctx.text, decl.id, present),
   };
 }
 
@@ -181,6 +179,7 @@ function tableRange(
   scan: TableScan,
   rows: readonly RowScan[],
   cells: readonly Cell[],
+  firstCell: number,
   positional: boolean,
   fallback: number,
 ): { start: number; end: number } {
@@ -199,7 +198,7 @@ function tableRange(
   }
   start = Math.min(start, hitsStart(tokens, scan.others), hitsStart(tokens, scan.header));
   if (positional) for (const u of scan.unmatchedHeader) start = Math.min(start, u.token.start);
-  for (let i = 0; i < cells.length; i++) end = Math.max(end, (cells[i] as Cell).range.end);
+  for (let i = firstCell; i < cells.length; i++) end = Math.max(end, (cells[i] as Cell).range.end);
   end = Math.max(start, end);
   return {
     start: Number.isFinite(start) ? start : fallback,

@@ -16,14 +16,13 @@ export function reportCells(
   ctx: ReadContext,
   table: PreparedTable,
   rows: readonly RowScan[],
-): Cell[] {
-  const out: Cell[] = [];
+  out: Cell[],
+): void {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as RowScan;
     const v = row.values;
     if (v) reportRow(ctx, table, row, v, out);
   }
-  return out;
 }
 
 /*
@@ -50,12 +49,31 @@ function reportRow(
     const r = reads[i] as CellRead;
     const column = block.columns[r.column] as ColumnDecl;
     const range = { start: r.start, end: r.end };
-    const raw = ctx.text.slice(r.start, r.end);
+    const raw = rawOf(ctx.text, r.start, r.end);
     const blank = r.status === 'blank';
     out.push(cell(tableId, row, column, r.value, r.status, blank ? '' : raw, range));
     if (blank || r.status === 'non-numeric') reportValue(ctx, table, row, r, column, raw, range);
   }
   if (v.extra.length > 0) reportExtra(ctx, table, row, block, v.extra);
+}
+
+/**
+ * Strings of two to four ASCII digits, made once: most cells hold such a
+ * number, and a new string per cell cost more than the rest of its cell.
+ * Keyed by the digits after a leading 1, so `07` and `7` stay apart.
+ */
+const SHORT_DIGITS: (string | undefined)[] = new Array<string | undefined>(20000);
+
+function rawOf(text: string, start: number, end: number): string {
+  const n = end - start;
+  if (n < 2 || n > 4) return text.slice(start, end);
+  let key = 1;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return text.slice(start, end);
+    key = key * 10 + d;
+  }
+  return (SHORT_DIGITS[key] ??= text.slice(start, end));
 }
 
 /** Built only for a finding: most rows have none. */
