@@ -5,8 +5,14 @@
  * elements add nothing (a label split over several `<span>`s joins up), and
  * scripts, styles and the head are left out. Every character of the view
  * remembers its offset in the HTML, so findings land on the `<td>` text.
+ *
+ * The callbacks run once per tag and text run of the page, so they are
+ * kept to a tag's kind looked up once, the last character kept as a number
+ * (not looked up in the parts), and the view's lines found while each
+ * character's offsets are written, rather than by splitting the view again.
  */
-import { Parser } from 'htmlparser2';
+import { type TagHandler, TagEvents } from './html-events.js';
+import type { Lines } from './lines.js';
 
 export interface View {
   readonly text: string;
@@ -14,58 +20,76 @@ export interface View {
   readonly offsets: Int32Array;
   /** Source offset just after each view character (an entity ends after its `;`). */
   readonly ends: Int32Array;
+  /** The view's lines, exactly as `splitLines(text)` gives them. */
+  readonly lines: Lines;
 }
 
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'head',
-  'noscript',
-  'template',
-  'svg',
-  'select',
-  'button',
-  'iframe',
-  'object',
+/** What a tag does to the view. Any other tag (inline) adds nothing. */
+const SKIPPED = 1;
+const BLOCK = 2;
+const CELL = 3;
+const ROW = 4;
+const TABLE = 5;
+
+const KIND = new Map<string, number>([
+  ...[
+    'script',
+    'style',
+    'head',
+    'noscript',
+    'template',
+    'svg',
+    'select',
+    'button',
+    'iframe',
+    'object',
+  ].map((t): [string, number] => [t, SKIPPED]),
+  ...[
+    'p',
+    'div',
+    'br',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'li',
+    'ul',
+    'ol',
+    'tbody',
+    'thead',
+    'tfoot',
+    'section',
+    'article',
+    'header',
+    'footer',
+    'nav',
+    'aside',
+    'main',
+    'blockquote',
+    'pre',
+    'hr',
+    'dl',
+    'dt',
+    'dd',
+    'caption',
+    'form',
+    'center',
+    'title',
+    'body',
+    'html',
+  ].map((t): [string, number] => [t, BLOCK]),
+  ['td', CELL],
+  ['th', CELL],
+  ['tr', ROW],
+  // A block too, that also opens a grid.
+  ['table', TABLE],
 ]);
-const BLOCK = new Set([
-  'p',
-  'div',
-  'br',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'ul',
-  'ol',
-  'table',
-  'tbody',
-  'thead',
-  'tfoot',
-  'section',
-  'article',
-  'header',
-  'footer',
-  'nav',
-  'aside',
-  'main',
-  'blockquote',
-  'pre',
-  'hr',
-  'dl',
-  'dt',
-  'dd',
-  'caption',
-  'form',
-  'center',
-  'title',
-  'body',
-  'html',
-]);
-const CELL = new Set(['td', 'th']);
+
+const TAB = 9;
+const LF = 10;
+const CR = 13;
 
 /** Tags that make a document HTML rather than text that mentions `<…>`. */
 const HTML_START =
@@ -83,138 +107,224 @@ function span(value: string | undefined): number {
   return Number.isFinite(n) && n > 1 ? Math.min(n, 100) : 1;
 }
 
+interface Grid {
+  carry: number[];
+  col: number;
+  spanLeft: number;
+}
+
+/** The view being written: its text in parts, each character's source span, and its lines. */
+class ViewWriter {
+  private readonly parts: string[] = [];
+  offsets: Int32Array;
+  ends: Int32Array;
+  n = 0;
+  /** The view's last character (a line end before anything is written). */
+  last = LF;
+  readonly starts: number[] = [0];
+  readonly lineEnds: number[] = [];
+  /** Where the last CR was written: an LF right after it ends no second line. */
+  private cr = -2;
+
+  constructor(size: number) {
+    this.offsets = new Int32Array(size);
+    this.ends = new Int32Array(size);
+  }
+
+  private reserve(extra: number): void {
+    if (this.n + extra + 1 <= this.offsets.length) return;
+    const size = (this.n + extra + 1) * 2;
+    const starts = new Int32Array(size);
+    starts.set(this.offsets.subarray(0, this.n));
+    this.offsets = starts;
+    const ends = new Int32Array(size);
+    ends.set(this.ends.subarray(0, this.n));
+    this.ends = ends;
+  }
+
+  /** One character standing for the source at `at` (a TAB, a line end, a space). */
+  mark(c: number, at: number): void {
+    this.reserve(1);
+    this.offsets[this.n] = at;
+    this.ends[this.n] = at;
+    if (c === LF) this.line(c, this.n);
+    this.n++;
+    this.last = c;
+    this.parts.push(String.fromCharCode(c));
+  }
+
+  /**
+   * Source text: one-to-one with `[start, …)`, or all of it standing for
+   * `[start, end)` (a decoded entity). In a cell, TAB and line ends are only
+   * wrapping and become spaces.
+   */
+  text(s: string, start: number, oneToOne: boolean, end: number, inCell: boolean): void {
+    const length = s.length;
+    if (length === 0) return;
+    this.reserve(length);
+    const { offsets, ends } = this;
+    const n = this.n;
+    if (oneToOne) {
+      for (let i = 0; i < length; i++) {
+        offsets[n + i] = start + i;
+        ends[n + i] = start + i + 1;
+      }
+    } else {
+      offsets.fill(start, n, n + length);
+      ends.fill(end, n, n + length);
+    }
+    let wrapped = false;
+    for (let i = 0; i < length; i++) {
+      const c = s.charCodeAt(i);
+      // Only a control character can be a TAB or a line end (most are ideographs).
+      if (c > CR) continue;
+      if (c === TAB || c === LF || c === CR) {
+        if (inCell) wrapped = true;
+        else if (c !== TAB) this.line(c, n + i);
+      }
+    }
+    this.n = n + length;
+    const out = wrapped ? s.replace(/[\t\r\n]/gu, ' ') : s;
+    this.last = out.charCodeAt(length - 1);
+    this.parts.push(out);
+  }
+
+  /** A line end at view offset `at`, with `splitLines`' rules (CRLF, LF, lone CR). */
+  private line(c: number, at: number): void {
+    if (c === LF && this.cr === at - 1) {
+      this.starts[this.starts.length - 1] = at + 1;
+      return;
+    }
+    if (c === CR) this.cr = at;
+    this.lineEnds.push(at);
+    this.starts.push(at + 1);
+  }
+
+  finish(sourceLength: number): View {
+    this.reserve(0);
+    this.offsets[this.n] = sourceLength;
+    this.ends[this.n] = sourceLength;
+    this.lineEnds.push(this.n);
+    return {
+      text: this.parts.join(''),
+      offsets: this.offsets.subarray(0, this.n + 1),
+      ends: this.ends.subarray(0, this.n + 1),
+      lines: { starts: this.starts, ends: this.lineEnds },
+    };
+  }
+}
+
 export function htmlView(html: string): View {
-  const parts: string[] = [];
-  let offsets = new Int32Array(Math.max(16, html.length + 1));
-  let ends = new Int32Array(offsets.length);
-  let n = 0;
-  let skipDepth = 0;
-  let cellDepth = 0;
-  let rowOpen = false;
-  let cellsInRow = 0;
-  const grids: { carry: number[]; col: number; spanLeft: number }[] = [];
-  const boundary = (at: number): void => {
-    if (cellsInRow > 0) emit('\t', at, false);
-    cellsInRow++;
-  };
+  const view = new ViewBuilder(html.length);
+  const events = new TagEvents(html, view, CELLS);
+  view.events = events;
+  events.run();
+  return view.out.finish(html.length);
+}
 
-  /** Append view text: one-to-one with the source, or all of it standing for [sourceStart, sourceEnd). */
-  const emit = (
-    s: string,
-    sourceStart: number,
-    oneToOne: boolean,
-    sourceEnd = sourceStart,
-  ): void => {
-    if (s.length === 0) return;
-    if (n + s.length + 1 > offsets.length) {
-      const size = (n + s.length + 1) * 2;
-      const grownStarts = new Int32Array(size);
-      grownStarts.set(offsets.subarray(0, n));
-      offsets = grownStarts;
-      const grownEnds = new Int32Array(size);
-      grownEnds.set(ends.subarray(0, n));
-      ends = grownEnds;
-    }
-    for (let i = 0; i < s.length; i++) {
-      offsets[n] = oneToOne ? sourceStart + i : sourceStart;
-      ends[n++] = oneToOne ? sourceStart + i + 1 : sourceEnd;
-    }
-    parts.push(s);
-  };
-  const lastChar = (): string => {
-    for (let i = parts.length - 1; i >= 0; i--) {
-      const p = parts[i] as string;
-      if (p.length > 0) return p[p.length - 1] as string;
-    }
-    return '\n';
-  };
-  const newline = (at: number): void => {
-    if (lastChar() !== '\n') emit('\n', at, false);
-  };
+/** The tags whose attributes are read: a cell's `colspan` and `rowspan`. */
+const CELLS: ReadonlySet<string> = new Set(['td', 'th']);
 
-  const parser: Parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        const at = parser.startIndex;
-        if (SKIPPED.has(name)) skipDepth++;
-        if (skipDepth > 0) return;
-        if (name === 'table') grids.push({ carry: [], col: 0, spanLeft: 0 });
-        const grid = grids[grids.length - 1];
-        if (name === 'tr') {
-          newline(at);
-          rowOpen = true;
-          cellsInRow = 0;
-          if (grid) grid.col = 0;
-        } else if (CELL.has(name)) {
-          if (!rowOpen) newline(at);
-          // Cells sit in the table's grid: columns still covered by a rowspan
-          // from above become empty cells, so that every row lines up with
-          // the header (an empty `<td>&nbsp;</td>` is a blank under its column).
-          if (grid) {
-            while ((grid.carry[grid.col] ?? 0) > 0) {
-              grid.carry[grid.col] = (grid.carry[grid.col] as number) - 1;
-              grid.col++;
-              boundary(at);
-            }
-            const colspan = span(attribs.colspan);
-            const rowspan = span(attribs.rowspan);
-            for (let c = grid.col; c < grid.col + colspan; c++) grid.carry[c] = rowspan - 1;
-            grid.col += colspan;
-            grid.spanLeft = colspan - 1;
-          }
-          boundary(at);
-          cellDepth++;
-        } else if (BLOCK.has(name)) {
-          if (cellDepth > 0) emit(' ', at, false);
-          else newline(at);
+/** The view's rules, on the parser's events. */
+class ViewBuilder implements TagHandler {
+  readonly out: ViewWriter;
+  events: TagEvents | null = null;
+  private skipDepth = 0;
+  private cellDepth = 0;
+  private rowOpen = false;
+  private cellsInRow = 0;
+  private readonly grids: Grid[] = [];
+
+  constructor(sourceLength: number) {
+    // Most of a page is markup: the view is grown if it needs more.
+    this.out = new ViewWriter(Math.max(64, (sourceLength >> 1) + 1));
+  }
+
+  private at(): number {
+    return (this.events as TagEvents).startIndex;
+  }
+
+  private boundary(at: number): void {
+    if (this.cellsInRow > 0) this.out.mark(TAB, at);
+    this.cellsInRow++;
+  }
+
+  private newline(at: number): void {
+    if (this.out.last !== LF) this.out.mark(LF, at);
+  }
+
+  onopentag(name: string, attribs: Readonly<Record<string, string>>): void {
+    const kind = KIND.get(name);
+    if (kind === SKIPPED) this.skipDepth++;
+    if (this.skipDepth > 0 || kind === undefined) return;
+    const at = this.at();
+    const grids = this.grids;
+    if (kind === TABLE) grids.push({ carry: [], col: 0, spanLeft: 0 });
+    const grid = grids[grids.length - 1];
+    if (kind === ROW) {
+      this.newline(at);
+      this.rowOpen = true;
+      this.cellsInRow = 0;
+      if (grid) grid.col = 0;
+    } else if (kind === CELL) {
+      if (!this.rowOpen) this.newline(at);
+      // Cells sit in the table's grid: columns still covered by a rowspan
+      // from above become empty cells, so that every row lines up with
+      // the header (an empty `<td>&nbsp;</td>` is a blank under its column).
+      if (grid) {
+        while ((grid.carry[grid.col] ?? 0) > 0) {
+          grid.carry[grid.col] = (grid.carry[grid.col] as number) - 1;
+          grid.col++;
+          this.boundary(at);
         }
-      },
-      ontext(data) {
-        if (skipDepth > 0) return;
-        const start = parser.startIndex;
-        const oneToOne = parser.endIndex - start + 1 === data.length;
-        // Inside a cell, line breaks are only wrapping: keep the row on one line.
-        emit(
-          cellDepth > 0 ? data.replace(/[\t\r\n]/gu, ' ') : data,
-          start,
-          oneToOne,
-          parser.endIndex + 1,
-        );
-      },
-      onclosetag(name) {
-        const at = parser.startIndex;
-        if (SKIPPED.has(name)) {
-          skipDepth = Math.max(0, skipDepth - 1);
-          return;
-        }
-        if (skipDepth > 0) return;
-        const grid = grids[grids.length - 1];
-        if (CELL.has(name)) {
-          cellDepth = Math.max(0, cellDepth - 1);
-          // A colspan leaves empty cells under the rest of its span.
-          for (; grid && grid.spanLeft > 0; grid.spanLeft--) boundary(at);
-        } else if (name === 'tr') {
-          if (grid)
-            for (let c = grid.col; c < grid.carry.length; c++)
-              grid.carry[c] = Math.max(0, (grid.carry[c] ?? 0) - 1);
-          // Cells are separated by TABs, and the row ends with one, so that an
-          // empty first or last cell is still a cell.
-          emit('\t', at, false);
-          newline(at);
-          rowOpen = false;
-        } else if (name === 'table') grids.pop();
-        else if (BLOCK.has(name) && cellDepth === 0) newline(at);
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
-  offsets[n] = html.length;
-  ends[n] = html.length;
-  return {
-    text: parts.join(''),
-    offsets: offsets.subarray(0, n + 1),
-    ends: ends.subarray(0, n + 1),
-  };
+        const colspan = span(attribs.colspan);
+        const rowspan = span(attribs.rowspan);
+        for (let c = grid.col; c < grid.col + colspan; c++) grid.carry[c] = rowspan - 1;
+        grid.col += colspan;
+        grid.spanLeft = colspan - 1;
+      }
+      this.boundary(at);
+      this.cellDepth++;
+    } else if (this.cellDepth > 0) this.out.mark(32, at);
+    else this.newline(at);
+  }
+
+  ontext(data: string): void {
+    if (this.skipDepth > 0) return;
+    const events = this.events as TagEvents;
+    const start = events.startIndex;
+    this.out.text(
+      data,
+      start,
+      events.endIndex - start + 1 === data.length,
+      events.endIndex + 1,
+      this.cellDepth > 0,
+    );
+  }
+
+  onclosetag(name: string): void {
+    const kind = KIND.get(name);
+    if (kind === SKIPPED) {
+      this.skipDepth = Math.max(0, this.skipDepth - 1);
+      return;
+    }
+    if (this.skipDepth > 0 || kind === undefined) return;
+    const at = this.at();
+    const grid = this.grids[this.grids.length - 1];
+    if (kind === CELL) {
+      this.cellDepth = Math.max(0, this.cellDepth - 1);
+      // A colspan leaves empty cells under the rest of its span.
+      for (; grid && grid.spanLeft > 0; grid.spanLeft--) this.boundary(at);
+    } else if (kind === ROW) {
+      if (grid)
+        for (let c = grid.col; c < grid.carry.length; c++)
+          grid.carry[c] = Math.max(0, (grid.carry[c] ?? 0) - 1);
+      // Cells are separated by TABs, and the row ends with one, so that an
+      // empty first or last cell is still a cell.
+      this.out.mark(TAB, at);
+      this.newline(at);
+      this.rowOpen = false;
+    } else if (kind === TABLE) this.grids.pop();
+    else if (this.cellDepth === 0) this.newline(at);
+  }
 }

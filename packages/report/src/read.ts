@@ -77,7 +77,8 @@ function emptyModel(
 function read(source: string, template: CompiledTemplate, options: ReadOptions): ReportModel {
   const view: View | null = looksLikeHtml(source) ? htmlView(source) : null;
   const text = view ? view.text : source;
-  const lines = splitLines(text);
+  // An HTML view found its lines while it was written.
+  const lines = view ? view.lines : splitLines(text);
   // The whole text folded, only when a heading or a table must be searched inside running text.
   let folded: Folded | null = null;
   const whole = (): Folded => (folded ??= foldRange(text, 0, text.length));

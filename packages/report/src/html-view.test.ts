@@ -1,0 +1,46 @@
+/**
+ * The HTML view finds its lines while it is written: they must be the lines
+ * `splitLines` finds in the view's text (LF, CRLF and a lone CR, in text
+ * between blocks; none inside a cell, where line ends become spaces).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { htmlView } from './html-view.js';
+import { splitLines } from './lines.js';
+
+const PIECES = [
+  '<p>',
+  '</p>',
+  '<td>',
+  '</td>',
+  '<tr>',
+  '</tr>',
+  '<table>',
+  '</table>',
+  '<br>',
+  '<div>',
+  '<span>',
+  '&nbsp;',
+  '&#13;',
+  '&#10;',
+  '\r\n',
+  '\r',
+  '\n',
+  '\n\r',
+  '\t',
+  '一、总体情况',
+  '12',
+];
+
+describe('htmlView lines', () => {
+  it('are the lines of the view text, for any page of these pieces', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (pieces) => {
+        const view = htmlView(pieces.join(''));
+        expect(view.lines).toEqual(splitLines(view.text));
+        expect(view.offsets.length).toBe(view.text.length + 1);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
