@@ -9,12 +9,12 @@ import type { LexiconEntry } from '@govlint/dsl';
 import type { Diagnostic, Range } from '@govlint/text';
 import { formatNumber } from '../messages.js';
 import type { TextContext } from './context.js';
-import { lexiconMatches, sentences } from './lexicon-search.js';
+import { lexiconHits, sentences } from './lexicon-search.js';
 import { oneLine } from './text-checks.js';
 
 const RULE = 'narrative-sum-of-parts';
 
-interface Count {
+export interface Count {
   readonly value: number;
   readonly unit: string;
   readonly start: number;
@@ -23,7 +23,6 @@ interface Count {
   readonly approximate: boolean;
 }
 
-const NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?/gu;
 /** Between a total and its “其中”: punctuation and spaces only. */
 const JOINER = /^[\s、，,：:；;]{0,3}$/u;
 /** After the last part: the sentence ends. */
@@ -31,23 +30,24 @@ const SENTENCE_END = /^[\s。！？；!?;）)”"]*$/u;
 
 export function sumOfParts(ctx: TextContext): Diagnostic[] {
   if (!ctx.active(RULE)) return [];
-  const units = longestFirst(ctx.lexicon('count-units'));
-  const approximate = textsOf(ctx.lexicon('approximate-cues'));
-  if (units.length === 0) return [];
+  const units = wordList(ctx.lexicon('count-units'), true);
+  const approximate = wordList(ctx.lexicon('approximate-cues'), false);
+  if (units.words.length === 0) return [];
   const out: Diagnostic[] = [];
   const all = sentences(ctx);
-  const cues = lexiconMatches(ctx, 'sum-part-cues', all);
+  const cues = lexiconHits(ctx, 'sum-part-cues', all);
   let s = 0;
   const done = new Set<number>();
-  for (const cue of cues) {
-    while (s < all.length && all[s]!.end <= cue.range.start) s++;
+  for (let k = 0; k < cues.starts.length; k++) {
+    const cue = { start: cues.starts[k]!, end: cues.ends[k]! };
+    while (s < all.length && all[s]!.end <= cue.start) s++;
     const sentence = all[s];
-    if (!sentence || sentence.start > cue.range.start || done.has(s)) continue;
+    if (!sentence || sentence.start > cue.start || done.has(s)) continue;
     done.add(s);
     const counts = countsIn(ctx.text, sentence, units, approximate);
-    const total = [...counts].reverse().find((c) => c.end <= cue.range.start);
-    if (!total || !JOINER.test(ctx.text.slice(total.end, cue.range.start))) continue;
-    const parts = counts.filter((c) => c.start >= cue.range.end && sameUnit(c.unit, total.unit));
+    const total = [...counts].reverse().find((c) => c.end <= cue.start);
+    if (!total || !JOINER.test(ctx.text.slice(total.end, cue.start))) continue;
+    const parts = counts.filter((c) => c.start >= cue.end && sameUnit(c.unit, total.unit));
     if (parts.length === 0 || total.approximate || parts.some((p) => p.approximate)) continue;
     const sum = parts.reduce((a, p) => a + p.value, 0);
     const last = parts.at(-1)!;
@@ -74,57 +74,123 @@ export function sumOfParts(ctx: TextContext): Diagnostic[] {
   return out;
 }
 
-const longest = new WeakMap<readonly LexiconEntry[], readonly string[]>();
-const texts = new WeakMap<readonly LexiconEntry[], readonly string[]>();
+/** A lexicon's words, and the units they start with (a quick no for most places). */
+export interface WordList {
+  readonly words: readonly string[];
+  readonly firsts: ReadonlySet<number>;
+}
 
-/** A lexicon's words, the longest first (篇次 before 篇), once per pack. */
-function longestFirst(entries: readonly LexiconEntry[]): readonly string[] {
-  let list = longest.get(entries);
+const lists = new WeakMap<readonly LexiconEntry[], WordList>();
+const longestLists = new WeakMap<readonly LexiconEntry[], WordList>();
+
+/** A lexicon's words, the longest first when asked (篇次 before 篇), once per pack. */
+export function wordList(entries: readonly LexiconEntry[], longestFirst: boolean): WordList {
+  const cache = longestFirst ? longestLists : lists;
+  let list = cache.get(entries);
   if (!list) {
-    list = entries.map((e) => e.text).sort((a, b) => b.length - a.length);
-    longest.set(entries, list);
+    const words = entries.map((e) => e.text);
+    if (longestFirst) words.sort((a, b) => b.length - a.length);
+    list = { words, firsts: new Set(words.map((w) => w.charCodeAt(0))) };
+    cache.set(entries, list);
   }
   return list;
 }
 
-/** A lexicon's words, once per pack. */
-function textsOf(entries: readonly LexiconEntry[]): readonly string[] {
-  let list = texts.get(entries);
-  if (!list) texts.set(entries, (list = entries.map((e) => e.text)));
-  return list;
+/** The first word of the list at `at`, inside [.., end), or undefined. */
+function wordAt(text: string, at: number, end: number, list: WordList): string | undefined {
+  if (at >= end || !list.firsts.has(text.charCodeAt(at))) {
+    // An empty word matches anywhere: look for it the slow way.
+    return list.firsts.has(NaN) ? list.words.find((w) => w === '') : undefined;
+  }
+  return list.words.find((w) => at + w.length <= end && text.startsWith(w, at));
 }
 
-/** Numbers followed by a count unit (spaces allowed between), in order. */
-function countsIn(
+/**
+ * Numbers (`/[0-9０-９]+(?:[.．][0-9０-９]+)?/`) followed by a count unit
+ * (spaces allowed between), in order; read in place, by code unit: a
+ * sentence has many numbers, and most are not counts.
+ */
+export function countsIn(
   text: string,
   sentence: Range,
-  units: readonly string[],
-  approximate: readonly string[],
+  units: WordList,
+  approximate: WordList,
 ): Count[] {
-  const body = text.slice(sentence.start, sentence.end);
   const out: Count[] = [];
-  for (const m of body.matchAll(NUMBER)) {
-    const at = m.index;
-    let after = at + m[0].length;
-    while (/\s/u.test(body[after] ?? '')) after++;
-    const cue = approximate.find((a) => body.startsWith(a, after));
-    if (cue) after += cue.length;
-    while (/\s/u.test(body[after] ?? '')) after++;
-    const unit = units.find((u) => body.startsWith(u, after));
-    if (!unit) continue;
-    const before = body.slice(Math.max(0, at - 2), at);
-    const end = after + unit.length;
-    const trailing = body.slice(end, end + 2);
-    out.push({
-      value: Number(m[0].normalize('NFKC')),
-      unit,
-      start: sentence.start + at,
-      end: sentence.start + end,
-      approximate:
-        cue !== undefined || approximate.some((a) => before.endsWith(a) || trailing.startsWith(a)),
-    });
+  const { start: from, end: to } = sentence;
+  for (let at = from; at < to; at++) {
+    if (!isDigit(text.charCodeAt(at))) continue;
+    let after = at + 1;
+    while (after < to && isDigit(text.charCodeAt(after))) after++;
+    if (after + 1 < to && isPoint(text.charCodeAt(after)) && isDigit(text.charCodeAt(after + 1))) {
+      after += 2;
+      while (after < to && isDigit(text.charCodeAt(after))) after++;
+    }
+    const numberEnd = after;
+    while (after < to && isSpace(text.charCodeAt(after))) after++;
+    const cue = wordAt(text, after, to, approximate);
+    if (cue !== undefined) after += cue.length;
+    while (after < to && isSpace(text.charCodeAt(after))) after++;
+    const unit = wordAt(text, after, to, units);
+    if (unit !== undefined) {
+      const end = after + unit.length;
+      out.push({
+        value: numberValue(text, at, numberEnd),
+        unit,
+        start: at,
+        end,
+        approximate: cue !== undefined || nearCue(text, sentence, at, end, approximate.words),
+      });
+    }
+    // The search goes on after the number, as a global regular expression's would.
+    at = numberEnd - 1;
   }
   return out;
+}
+
+/** An approximate cue among the two units before the number or the two after its unit. */
+function nearCue(
+  text: string,
+  sentence: Range,
+  at: number,
+  end: number,
+  cues: readonly string[],
+): boolean {
+  const before = Math.max(sentence.start, at - 2);
+  const trailingEnd = Math.min(sentence.end, end + 2);
+  return cues.some(
+    (a) =>
+      (at - a.length >= before && text.startsWith(a, at - a.length)) ||
+      (end + a.length <= trailingEnd && text.startsWith(a, end)),
+  );
+}
+
+const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+const isPoint = (c: number): boolean => c === 0x2e || c === 0xff0e;
+
+/** `/\s/u` on one code unit. */
+export function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The number's value; full-width digits are read as NFKC makes them. */
+function numberValue(text: string, start: number, end: number): number {
+  const digits = text.slice(start, end);
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) > 0x7f) return Number(digits.normalize('NFKC'));
+  }
+  return Number(digits);
 }
 
 /** 篇 and 篇次, 人 and 人次: one unit, counted the same way. */

@@ -76,14 +76,17 @@ export function repeatedWords(text: string, span: Range): { start: number; lengt
   return out;
 }
 
-/** Buckets of the last-seen table: small enough to stay in the cache beside the rest of a lint. */
-const BUCKETS = 4096;
 /**
- * Per bucket of pairs of units, the last position where one ended: left
- * over from other spans and texts, so a hit only says “look closer”, never
- * “found”.
+ * Buckets of the last-seen table. It is cold at each lint (the rest of a
+ * lint runs in between), so it is kept to 4 KB: 2048 low 16-bit positions.
  */
-const lastSeen = new Int32Array(BUCKETS).fill(-1);
+const BUCKETS = 2048;
+/**
+ * Per bucket of pairs of units, the low 16 bits of the last position where
+ * one ended: left over from other spans and texts, or from 65536 units
+ * back, so a hit only says “look closer”, never “found”.
+ */
+const lastSeen = new Uint16Array(BUCKETS);
 /** findRepeats' answer, (start, length) pairs; grown on demand, reused. */
 let repeats: Int32Array = new Int32Array(64);
 /** Verified repeats in the order found (by where the copy starts), before the leftmost pick. */
@@ -105,12 +108,12 @@ function findRepeats(text: string, start: number, end: number): number {
   for (let j = start + 1; j < end; j++) {
     const c = text.charCodeAt(j);
     const bucket = ((previous << 6) ^ c) & (BUCKETS - 1);
-    const seen = table[bucket]!;
+    const distance = (j - table[bucket]!) & 0xffff;
     table[bucket] = j;
     const before = previous;
     previous = c;
-    // A pair seen before `start + 1` began outside the span; a position after j is stale.
-    if (seen <= start || (j - seen - 1) >>> 0 >= MAX_WORD) continue;
+    // Not within a word's length, or (stale, or) before `start + 1`: began outside the span.
+    if (distance === 0 || distance > MAX_WORD || j - distance <= start) continue;
     // The repeat would start at j - 1: the word at j - 1 - length.
     const farthest = Math.min(MAX_WORD, j - 1 - start);
     for (let length = 2; length <= farthest; length++) {
