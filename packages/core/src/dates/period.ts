@@ -42,5 +42,9 @@ export function periodDiagnostics(ctx: TextContext, year: number): Diagnostic[] 
 }
 
 export function toNumber(digits: string): number {
-  return Number(digits.normalize('NFKC'));
+  // ASCII digits are their own NFKC form: normalised only when a full-width one is there.
+  for (let i = 0; i < digits.length; i++) {
+    if (digits.charCodeAt(i) > 0x7f) return Number(digits.normalize('NFKC'));
+  }
+  return Number(digits);
 }

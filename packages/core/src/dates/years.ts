@@ -34,6 +34,8 @@ export function yearDiagnostics(ctx: TextContext, year: number): Diagnostic[] {
   const to = ctx.model.sections[0]?.headingRange.start ?? 0;
   const preamble = ctx.text.slice(from, to);
   for (const cue of ctx.lexicon('report-title-cues')) {
+    // A native search for the cue first: most preambles do not name the report.
+    if (!preamble.includes(cue.text)) continue;
     const re = cueYear(cue.text);
     for (const m of preamble.matchAll(re)) {
       if (toNumber(m[1]!) === year) continue;

@@ -108,7 +108,8 @@ function strippedSet(entries: readonly LexiconEntry[]): EmptyWords {
 }
 
 function isEmpty(bare: string, words: EmptyWords): boolean {
-  return bare === '' || words.set.has(bare);
+  // A longer text is in no set: not hashed (a long body would be, at every lint).
+  return bare === '' || (bare.length <= words.longest && words.set.has(bare));
 }
 
 /**

@@ -250,11 +250,30 @@ function mostlyChinese(text: string, unit: Range): boolean {
   return han > latin;
 }
 
-/** The narrative, the title and the section headings: spam shows up in any of them. */
+/**
+ * The narrative, the title and the section headings: spam shows up in any
+ * of them. By start (at one start, paragraphs first, then the title, then
+ * the headings): the few others merged into the paragraphs, which come in
+ * order, rather than all of them sorted.
+ */
 function spamUnits(ctx: TextContext): Range[] {
   const { model } = ctx;
-  const units: Range[] = model.paragraphs.map((p) => p.range);
-  if (model.title) units.push(model.title.range);
-  for (const s of model.sections) units.push(s.headingRange);
-  return units.sort((a, b) => a.start - b.start);
+  const others: Range[] = [];
+  if (model.title) others.push(model.title.range);
+  for (const s of model.sections) others.push(s.headingRange);
+  others.sort((a, b) => a.start - b.start);
+  const paragraphs = model.paragraphs;
+  const units: Range[] = [];
+  let k = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const range = paragraphs[i]!.range;
+    if (i > 0 && range.start < paragraphs[i - 1]!.range.start) {
+      // Out of order (not the reader's model): sort them all.
+      return [...paragraphs.map((p) => p.range), ...others].sort((a, b) => a.start - b.start);
+    }
+    while (k < others.length && others[k]!.start < range.start) units.push(others[k++]!);
+    units.push(range);
+  }
+  while (k < others.length) units.push(others[k++]!);
+  return units;
 }
