@@ -15,8 +15,8 @@ export interface CellRead {
   readonly column: number;
   readonly value: number | null;
   readonly status: CellStatus;
-  readonly start: number;
-  readonly end: number;
+  /** Made once here and kept by the model's cell (no copy per cell). */
+  readonly range: { readonly start: number; readonly end: number };
 }
 
 export interface RowValues {
@@ -34,12 +34,13 @@ const isValue = (t: Token): boolean => t.kind === 'number' || t.kind === 'non-nu
 
 export function readValue(t: Token, column: number): CellRead {
   if (t.kind === 'non-numeric')
-    return { column, value: 0, status: 'non-numeric', start: t.start, end: t.end };
-  if (t.kind === 'empty') return { column, value: 0, status: 'blank', start: t.start, end: t.end };
+    return { column, value: 0, status: 'non-numeric', range: { start: t.start, end: t.end } };
+  if (t.kind === 'empty')
+    return { column, value: 0, status: 'blank', range: { start: t.start, end: t.end } };
   const value = t.value;
   if (!Number.isFinite(value))
-    return { column, value: null, status: 'missing', start: t.start, end: t.end };
-  return { column, value, status: 'number', start: t.start, end: t.end };
+    return { column, value: null, status: 'missing', range: { start: t.start, end: t.end } };
+  return { column, value, status: 'number', range: { start: t.start, end: t.end } };
 }
 
 export function rowValues(
@@ -73,8 +74,7 @@ export function rowValues(
         column: c,
         value: Number(p.digits),
         status: 'number',
-        start: p.start,
-        end: p.end,
+        range: { start: p.start, end: p.end },
       }));
       return { ...none, cells, segmented: true };
     }
@@ -130,7 +130,7 @@ function aligned(
     const empty = f === undefined ? undefined : empties.get(f);
     return empty
       ? readValue(empty, c)
-      : { column: c, value: null, status: 'missing', start: after, end: after };
+      : { column: c, value: null, status: 'missing', range: { start: after, end: after } };
   });
 }
 
@@ -175,6 +175,6 @@ function withBlanks(slots: readonly Token[], k: number, after: number): CellRead
   const cells = window.map(readValue);
   const end = window.length > 0 ? (window[window.length - 1] as Token).end : after;
   for (let c = cells.length; c < k; c++)
-    cells.push({ column: c, value: null, status: 'missing', start: end, end });
+    cells.push({ column: c, value: null, status: 'missing', range: { start: end, end } });
   return cells;
 }

@@ -48,8 +48,8 @@ function reportRow(
   for (let i = 0; i < reads.length; i++) {
     const r = reads[i] as CellRead;
     const column = block.columns[r.column] as ColumnDecl;
-    const range = { start: r.start, end: r.end };
-    const raw = rawOf(ctx.text, r.start, r.end);
+    const range = r.range;
+    const raw = rawOf(ctx.text, range.start, range.end);
     const blank = r.status === 'blank';
     out.push(cell(tableId, row, column, r.value, r.status, blank ? '' : raw, range));
     if (blank || r.status === 'non-numeric') reportValue(ctx, table, row, r, column, raw, range);
@@ -246,9 +246,9 @@ function columnGroups(block: BlockDecl): readonly (readonly number[])[] {
 function missingRange(missing: readonly CellRead[], row: RowScan): { start: number; end: number } {
   const first = missing[0] as CellRead;
   const last = missing[missing.length - 1] as CellRead;
-  if (first.start === last.end && first.start === row.hit.end)
+  if (first.range.start === last.range.end && first.range.start === row.hit.end)
     return { start: row.hit.start, end: row.hit.end };
-  return { start: first.start, end: last.end };
+  return { start: first.range.start, end: last.range.end };
 }
 
 function spanOf(tokens: readonly Token[], fallback: number): { start: number; end: number } {
