@@ -31,7 +31,10 @@ export {
   compilePattern,
   findMatches,
   findMatchesFolded,
+  findMatchesAt,
+  type FoldedWindow,
   type Program,
   type PatternMatch,
   type MatchStats,
 } from './pattern.js';
+export { patternAnchors, type PatternAnchors, type Confirmer } from './pattern-anchors.js';

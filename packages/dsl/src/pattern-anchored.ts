@@ -31,18 +31,25 @@ const GAP_EXITS = 3; // the remaining exits of a gap: (pc, next position, last p
  * would rescan its gap from every one of a million matches.
  *
  * Rows are per position, in a ring indexed by position: positions before the
- * current start are never visited again, so their rows are reused.
+ * current start are never visited again, so their rows are reused. A row is
+ * not cleared when reused: each claim of a row gets a new stamp, and a state
+ * is marked with its row's stamp, so older marks simply stop counting.
  */
 export class SearchMemo {
   private capacity = 0;
   /** The position each row holds, or -1. */
   private rowPos = new Int32Array(0);
-  private seen = new Uint8Array(0);
+  /** The stamp of the claim of its row that marked each state. */
+  private seen = new Int32Array(0);
+  /** Each row's stamp, from `claims`. */
+  private rowStamp = new Int32Array(0);
+  private claims = 0;
   /** jumps[row * gaps + g] - 1: every exit of gap g from this position up to it is explored. */
   private jumps = new Int32Array(0);
   private origin = 0;
   /** The search's stack, kept to spare an allocation per match. */
   readonly stack: number[] = [];
+  private slotsKept: number[] = [];
 
   constructor(
     private readonly size: number,
@@ -57,12 +64,19 @@ export class SearchMemo {
     this.origin = 0;
     if (this.capacity > 4096) {
       this.capacity = 0;
-      [this.rowPos, this.seen, this.jumps] = [
+      [this.rowPos, this.seen, this.rowStamp, this.jumps] = [
         new Int32Array(0),
-        new Uint8Array(0),
+        new Int32Array(0),
+        new Int32Array(0),
         new Int32Array(0),
       ];
     } else this.rowPos.fill(-1);
+  }
+
+  /** The search's capture slots, all -1 (kept: most searches fail and return none). */
+  slots(n: number): number[] {
+    if (this.slotsKept.length !== n) this.slotsKept = new Array<number>(n);
+    return this.slotsKept.fill(-1);
   }
 
   /**
@@ -78,9 +92,11 @@ export class SearchMemo {
 
   /** Marks (pc, pos); false if it was already marked. */
   visit(pc: number, pos: number): boolean {
-    const k = this.row(pos) * this.size + pc;
-    if (this.seen[k]) return false;
-    this.seen[k] = 1;
+    const row = this.row(pos);
+    const k = row * this.size + pc;
+    const stamp = this.rowStamp[row]!;
+    if (this.seen[k] === stamp) return false;
+    this.seen[k] = stamp;
     return true;
   }
 
@@ -99,7 +115,11 @@ export class SearchMemo {
 
   private seenAt(pc: number, pos: number): boolean {
     const row = pos & (this.capacity - 1);
-    return this.capacity > 0 && this.rowPos[row] === pos && this.seen[row * this.size + pc] === 1;
+    return (
+      this.capacity > 0 &&
+      this.rowPos[row] === pos &&
+      this.seen[row * this.size + pc] === this.rowStamp[row]
+    );
   }
 
   private jumpAt(g: number, pos: number): number {
@@ -117,8 +137,14 @@ export class SearchMemo {
         if (held === pos) return row;
         if (held < this.origin) {
           this.rowPos[row] = pos;
-          // Loops, not fill(): rows are short, and this runs once per position.
-          for (let k = row * this.size; k < (row + 1) * this.size; k++) this.seen[k] = 0;
+          if (this.claims === 0x3fffffff) {
+            // Stamps run out after a billion claims: forget every mark (a memo may forget).
+            this.seen.fill(0);
+            this.rowStamp.fill(0);
+            this.claims = 0;
+          }
+          this.rowStamp[row] = ++this.claims;
+          // A loop, not fill(): a program has few gaps, and this runs once per position.
           for (let k = row * this.gaps; k < (row + 1) * this.gaps; k++) this.jumps[k] = 0;
           return row;
         }
@@ -131,31 +157,46 @@ export class SearchMemo {
   private grow(): void {
     const capacity = Math.max(64, this.capacity * 2);
     const rowPos = new Int32Array(capacity).fill(-1);
-    const seen = new Uint8Array(capacity * this.size);
+    const seen = new Int32Array(capacity * this.size);
+    const rowStamp = new Int32Array(capacity);
     const jumps = new Int32Array(capacity * this.gaps);
     for (let old = 0; old < this.capacity; old++) {
       const pos = this.rowPos[old]!;
       if (pos < this.origin) continue;
       const row = pos & (capacity - 1);
       rowPos[row] = pos;
+      rowStamp[row] = this.rowStamp[old]!;
       seen.set(this.seen.subarray(old * this.size, (old + 1) * this.size), row * this.size);
       jumps.set(this.jumps.subarray(old * this.gaps, (old + 1) * this.gaps), row * this.gaps);
     }
-    [this.capacity, this.rowPos, this.seen, this.jumps] = [capacity, rowPos, seen, jumps];
+    [this.capacity, this.rowPos, this.seen, this.rowStamp, this.jumps] = [
+      capacity,
+      rowPos,
+      seen,
+      rowStamp,
+      jumps,
+    ];
   }
 }
 
-/** The highest-priority match of `program` in `text` beginning at `start`, if any. */
+/**
+ * The highest-priority match of `program` in `text` beginning at `start`, if
+ * any. The text is read between `lo` and `hi` only, as if it were
+ * text.slice(lo, hi): a caller matching inside a sentence of a longer text
+ * need not cut it out.
+ */
 export function matchAt(
   program: Program,
   text: string,
   start: number,
   visited: SearchMemo,
   stats?: MatchStats,
+  lo = 0,
+  hi = text.length,
 ): Found | undefined {
   const { insts } = program;
   visited.begin(start);
-  const slots = new Array<number>(2 + 2 * program.captures.length).fill(-1);
+  const slots = visited.slots(2 + 2 * program.captures.length);
   let note = -1;
   const { stack } = visited;
   stack.length = 0;
@@ -190,13 +231,13 @@ export function matchAt(
       const [pc, pos] = [a, b];
       if (!visited.visit(pc, pos)) continue;
       const inst = insts[pc]!;
-      const ch = text.charCodeAt(pos); // NaN at the end of the text
+      const ch = pos < hi ? text.charCodeAt(pos) : NaN; // NaN at the end of the text
       switch (inst.op) {
         case 'char':
           if (ch === inst.c) push(TRY, pc + 1, pos + 1);
           break;
         case 'any':
-          if (pos < text.length) push(TRY, pc + 1, pos + 1);
+          if (pos < hi) push(TRY, pc + 1, pos + 1);
           break;
         case 'digit':
           if (isDigit(ch)) push(TRY, pc + 1, pos + 1);
@@ -218,16 +259,17 @@ export function matchAt(
           note = inst.index;
           push(TRY, pc + 1, pos);
           break;
-        case 'boundary':
-          if (!isDigit(text.charCodeAt(inst.side === 'before' ? pos - 1 : pos)))
-            push(TRY, pc + 1, pos);
+        case 'boundary': {
+          const at = inst.side === 'before' ? pos - 1 : pos;
+          if (at < lo || at >= hi || !isDigit(text.charCodeAt(at))) push(TRY, pc + 1, pos);
           break;
+        }
         case 'gap':
-          if (pos + inst.min <= text.length)
-            push(GAP_EXITS, pc, pos + inst.min, Math.min(pos + inst.max, text.length));
+          if (pos + inst.min <= hi)
+            push(GAP_EXITS, pc, pos + inst.min, Math.min(pos + inst.max, hi));
           break;
         case 'match':
-          return { slots, note };
+          return { slots: slots.slice(), note };
       }
     }
     return undefined;

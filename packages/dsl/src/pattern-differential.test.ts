@@ -6,54 +6,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PatternNode } from './compiled.js';
+import { lexicons, node, text } from './test/pattern-arbitraries.js';
 import { compilePattern, findMatches } from './pattern.js';
 import { leftmostStart } from './pattern-scan.js';
 import { matchStarts } from './pattern-starts.js';
 import { compileReference, referenceFindMatches } from './test/pike-reference.js';
 
 describe('the two-phase matcher against the old Pike VM', () => {
-  const lexicons = {
-    w: [
-      { text: 'ab', note: '甲' },
-      { text: 'a1', note: '乙' },
-      { text: 'b', note: undefined },
-    ],
-  };
-  const literal = fc
-    .string({ unit: fc.constantFrom('a', 'b', 'c', '1', '.'), minLength: 1, maxLength: 3 })
-    .map((text): PatternNode => ({ kind: 'literal', text }));
-  const gap = fc
-    .tuple(fc.nat(3), fc.nat(4))
-    .map(([min, extra]): PatternNode => ({ kind: 'gap', min, max: min + extra }));
-  const leaf = fc.oneof(
-    literal,
-    gap,
-    fc.constantFrom<PatternNode>(
-      { kind: 'number', name: 'n' },
-      { kind: 'number', name: 'm' },
-      { kind: 'lexicon', name: 'w' },
-    ),
-  );
-  const { node } = fc.letrec<{ node: PatternNode }>((tie) => ({
-    node: fc.oneof(
-      { depthSize: 'small', withCrossShrink: true },
-      leaf,
-      fc.array(tie('node'), { minLength: 1, maxLength: 4 }).map((items) => ({
-        kind: 'seq' as const,
-        items,
-      })),
-      fc.array(tie('node'), { minLength: 2, maxLength: 3 }).map((options) => ({
-        kind: 'alt' as const,
-        options,
-      })),
-      tie('node').map((body) => ({ kind: 'optional' as const, body })),
-    ),
-  }));
-  const text = fc.string({
-    unit: fc.constantFrom('a', 'b', 'c', '1', '2', '.', '２', ' '),
-    maxLength: 40,
-  });
-
   it('finds the same matches, captures and notes on random patterns and texts', () => {
     fc.assert(
       fc.property(node, text, (pattern, input) => {

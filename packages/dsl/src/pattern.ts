@@ -75,11 +75,52 @@ export function findMatchesFolded(
     if (start < from) break;
     // Phase 1 proved a match begins at `start`, so phase 2 always finds one.
     const m = matchAt(program, folded, start, (memo ??= memoOf(program)), work)!;
-    out.push(toMatch(program, source, folded, sourceOffsets, m));
+    out.push(toMatch(program, source, span, folded.length, sourceOffsets[folded.length]!, m));
     from = Math.max(m.slots[1]!, m.slots[0]! + 1);
   }
   if (stats) stats.steps += work.steps;
   return out;
+}
+
+/** A stretch [lo, hi) of a folded text (a sentence of the whole report's folding). */
+export interface FoldedWindow {
+  readonly lo: number;
+  readonly hi: number;
+  /** The source offset the window's end maps to (its unit's end). */
+  readonly end: number;
+}
+
+/**
+ * The matches findMatchesFolded finds in `window` of `span` (as if the
+ * window were cut out, its end mapped to its source unit's end), when every
+ * match is known to begin at one of `starts[from]`…`starts[to - 1]`
+ * (ascending; see pattern-anchors.ts): the matcher runs at those positions
+ * only, each anchored, in order, and a match found skips the starts it
+ * covers. Appended to `out`.
+ */
+export function findMatchesAt(
+  program: Program,
+  source: string,
+  span: FoldedText,
+  window: FoldedWindow,
+  starts: ArrayLike<number>,
+  from: number,
+  to: number,
+  out: PatternMatch[],
+): void {
+  const { folded } = span;
+  const { lo, hi } = window;
+  let memo: SearchMemo | undefined;
+  let next = lo; // where the next match may begin
+  for (let i = from; i < to; i++) {
+    const start = starts[i]!;
+    if (start < next) continue;
+    if (start > hi) break;
+    const m = matchAt(program, folded, start, (memo ??= memoOf(program)), undefined, lo, hi);
+    if (!m) continue;
+    out.push(toMatch(program, source, span, hi, window.end, m));
+    next = Math.max(m.slots[1]!, m.slots[0]! + 1);
+  }
 }
 
 const memos = new WeakMap<Program, SearchMemo>();
@@ -98,15 +139,17 @@ function firstSet(flags: Uint8Array, from: number): number {
   return -1;
 }
 
+/** A match in source offsets; folded position `hi` (the window's end) maps to `end`. */
 function toMatch(
   program: Program,
   source: string,
-  folded: string,
-  offsets: Int32Array,
+  { folded, sourceOffsets: offsets }: FoldedText,
+  hi: number,
+  end: number,
   t: Found,
 ): PatternMatch {
   const toSource = (a: number, b: number): Range => {
-    const start = offsets[a]!;
+    const start = a === hi ? end : offsets[a]!;
     if (b <= a) return { start, end: start };
     const lastStart = offsets[b - 1]!;
     const width = (source.codePointAt(lastStart) ?? 0) > 0xffff ? 2 : 1;

@@ -7,13 +7,15 @@
  */
 import type { CompiledTemplate } from '@govlint/dsl';
 import { type FoldedText, foldLabel, foldWithOffsets } from '@govlint/text';
-import { literalClauses } from './prefilter.js';
+import { patternNeedles } from './prefilter.js';
 
 export interface LiteralIndex {
   /** The folded text the positions are offsets into. */
   readonly folded: string;
   /** Where the (folded) literal starts in the folded text, ascending; overlaps included. */
   positions(literal: string): readonly number[];
+  /** The same for each needle, by its id in `needles` (undefined: it occurs nowhere). */
+  readonly hits: readonly (readonly number[] | undefined)[];
   /** The needles the index was built with. */
   readonly needles: Needles;
   /** Every occurrence of a needle as (position, needle id) pairs, flat, by position. */
@@ -87,9 +89,9 @@ export const SEARCHED_LEXICONS = [
 const byTemplates = new WeakMap<readonly CompiledTemplate[], Needles>();
 
 /**
- * The literals a lint looks for: every template's markers, the literals of
- * its text checks and the entries of the lexicons searched, folded (worked
- * out once).
+ * The literals a lint looks for: every template's markers, the literals its
+ * text checks' patterns are found by (prefilter.ts) and the entries of the
+ * lexicons searched, folded (worked out once).
  */
 export function templateNeedles(templates: readonly CompiledTemplate[]): Needles {
   let needles = byTemplates.get(templates);
@@ -100,7 +102,7 @@ export function templateNeedles(templates: readonly CompiledTemplate[]): Needles
       for (const rule of template.rules) {
         if (rule.check.kind !== 'text') continue;
         for (const p of [...rule.check.patterns, ...(rule.check.unless ?? [])]) {
-          for (const clause of literalClauses(p.node, template.lexicons)) literals.push(...clause);
+          literals.push(...patternNeedles(p, template.lexicons));
         }
       }
       // Lexicons the builtin checks search (the others are word lists to
@@ -152,6 +154,7 @@ export function indexLiterals(folded: string, needles: Needles): LiteralIndex {
     folded,
     needles,
     occurrences,
+    hits,
     positions(literal) {
       const id = ids.get(literal);
       if (id !== undefined) return hits[id] ?? none;

@@ -1,14 +1,181 @@
 /**
- * A cheap first pass before the pattern matcher: a pattern cannot match
- * without its literals (a rare word, a digit …), so they are found in the
- * whole text once (literal-index.ts), and the matcher only runs on the units that
- * contain them (unit-literals.ts). On a 10 MB report with nothing to find,
- * this is the difference between seconds per rule and milliseconds.
+ * Where a text check's pattern can match, known before the matcher runs.
+ *
+ * Most patterns begin with a literal (`("收到" | "受理") …`): their matches
+ * can only begin where one of those literals occurs, and the literal index
+ * (literal-index.ts) knows where that is. The matcher then runs anchored at
+ * those positions only, after a cheap test of the pattern's other words at
+ * their known distance (pattern-anchors.ts in the DSL). A pattern that may
+ * begin anywhere (a gap, a number) is scanned for instead, in the units that
+ * hold its literals (unit-literals.ts): literalClauses says which.
  */
-import type { LexiconEntry, PatternNode } from '@govlint/dsl';
+import {
+  type LexiconEntry,
+  type PatternAnchors,
+  type PatternNode,
+  patternAnchors,
+  type TextPattern,
+} from '@govlint/dsl';
 import { foldLabel } from '@govlint/text';
+import type { LiteralIndex, Needles } from './literal-index.js';
 
 type Lexicons = Readonly<Record<string, readonly LexiconEntry[]>>;
+
+const anchorsByPattern = new WeakMap<TextPattern, WeakMap<Lexicons, PatternAnchors | null>>();
+
+/** A pattern's anchors (pattern-anchors.ts), worked out once per template; null: scan for it. */
+export function anchorsOf(pattern: TextPattern, lexicons: Lexicons): PatternAnchors | null {
+  let byLexicons = anchorsByPattern.get(pattern);
+  if (!byLexicons) anchorsByPattern.set(pattern, (byLexicons = new WeakMap()));
+  let anchors = byLexicons.get(lexicons);
+  if (anchors === undefined)
+    byLexicons.set(lexicons, (anchors = patternAnchors(pattern.node, lexicons)));
+  return anchors;
+}
+
+/** The literals the index must find for a pattern: its anchors', or its clauses' if it is scanned for. */
+export function patternNeedles(pattern: TextPattern, lexicons: Lexicons): string[] {
+  const anchors = anchorsOf(pattern, lexicons);
+  if (!anchors) return literalClauses(pattern.node, lexicons).flat();
+  return [...anchors.first, ...anchors.confirm.flatMap((c) => c.literals)];
+}
+
+/**
+ * An anchored pattern's literals as the ids of the literal index's needles,
+ * so that finding its starts looks up no string. Null for a pattern that is
+ * scanned for, or one whose literals the index was not built with.
+ */
+export interface AnchorPlan {
+  readonly first: Int32Array;
+  readonly confirm: readonly {
+    readonly ids: Int32Array;
+    readonly digit: boolean;
+    readonly min: number;
+    readonly max: number;
+  }[];
+}
+
+const plans = new WeakMap<
+  Needles,
+  WeakMap<readonly TextPattern[], { lexicons: Lexicons; plans: (AnchorPlan | null)[] }>
+>();
+
+/** The plans of a check's patterns (or of its `unless`), worked out once per index's needles. */
+export function anchorPlans(
+  patterns: readonly TextPattern[],
+  lexicons: Lexicons,
+  needles: Needles,
+): readonly (AnchorPlan | null)[] {
+  let byPatterns = plans.get(needles);
+  if (!byPatterns) plans.set(needles, (byPatterns = new WeakMap()));
+  let entry = byPatterns.get(patterns);
+  if (!entry || entry.lexicons !== lexicons) {
+    entry = { lexicons, plans: patterns.map((p) => planOf(anchorsOf(p, lexicons), needles)) };
+    byPatterns.set(patterns, entry);
+  }
+  return entry.plans;
+}
+
+function planOf(anchors: PatternAnchors | null, needles: Needles): AnchorPlan | null {
+  if (!anchors) return null;
+  const ids = (literals: readonly string[]): Int32Array | null => {
+    const out = literals.map((l) => needles.ids.get(l) ?? -1);
+    return out.includes(-1) ? null : Int32Array.from(out);
+  };
+  const first = ids(anchors.first);
+  const confirm = anchors.confirm.map((c) => ({ ids: ids(c.literals), ...c }));
+  if (!first || confirm.some((c) => !c.ids)) return null;
+  return {
+    first,
+    confirm: confirm.map(({ ids, digit, min, max }) => ({ ids: ids!, digit, min, max })),
+  };
+}
+
+const NONE: readonly number[] = [];
+
+/** Whether one of a pattern's first literals occurs at all (most do not, in most reports). */
+export function mayStart(plan: AnchorPlan, literals: LiteralIndex): boolean {
+  for (let i = 0; i < plan.first.length; i++) if (literals.hits[plan.first[i]!]) return true;
+  return false;
+}
+
+/**
+ * The positions of the folded text where a match of an anchored pattern can
+ * begin, ascending: where one of its first literals occurs and each of its
+ * confirmers holds.
+ */
+export function anchoredStarts(
+  plan: AnchorPlan,
+  literals: LiteralIndex,
+  folded: string,
+): readonly number[] {
+  const { hits } = literals;
+  let starts = NONE;
+  for (let i = 0; i < plan.first.length; i++) starts = merged(starts, hits[plan.first[i]!] ?? NONE);
+  const { confirm } = plan;
+  if (starts.length === 0 || confirm.length === 0) return starts;
+  let out: number[] | undefined;
+  for (let i = 0; i < starts.length; i++) {
+    const p = starts[i]!;
+    let all = true;
+    for (let c = 0; c < confirm.length && all; c++) {
+      const { digit, ids, min, max } = confirm[c]!;
+      if (digit) all = digitIn(folded, p + min, p + max);
+      else {
+        all = false;
+        for (let w = 0; w < ids.length && !all; w++) {
+          const list = hits[ids[w]!];
+          all = list !== undefined && anyIn(list, p + min, p + max);
+        }
+      }
+    }
+    if (all) (out ??= []).push(p);
+  }
+  return out ?? NONE;
+}
+
+/** Two ascending lists merged into one, without repeats. */
+function merged(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const both: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i]! : 0x7fffffff;
+    const y = j < b.length ? b[j]! : 0x7fffffff;
+    if (x <= y) i++;
+    if (y <= x) j++;
+    both.push(x <= y ? x : y);
+  }
+  return both;
+}
+
+/** Whether the ascending list has a position in [from, to]. */
+function anyIn(list: readonly number[], from: number, to: number): boolean {
+  const i = firstAtOrAfter(list, from);
+  return i < list.length && list[i]! <= to;
+}
+
+function digitIn(folded: string, from: number, to: number): boolean {
+  for (let q = from, end = Math.min(to, folded.length - 1); q <= end; q++) {
+    const c = folded.charCodeAt(q);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** The index of the first value ≥ `value` in an ascending list (its length if none). */
+export function firstAtOrAfter(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * What every match must contain, as clauses: each clause is a list of folded

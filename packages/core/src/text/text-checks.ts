@@ -4,65 +4,14 @@
  * then compare the captures with the cells. Patterns of one check never
  * overlap: at one place the pattern declared first wins.
  */
-import {
-  type CompiledRule,
-  type Condition,
-  type LexiconEntry,
-  type PatternMatch,
-  type Program,
-  type TextCheck,
-  type TextCondition,
-  type TextPattern,
-  compilePattern,
-  findMatchesFolded,
-} from '@govlint/dsl';
-import type { Diagnostic, Range, RelatedLocation } from '@govlint/text';
+import type { CompiledRule, Condition, TextCheck, TextCondition } from '@govlint/dsl';
+import type { Diagnostic, RelatedLocation } from '@govlint/text';
 import { formatNumber } from '../messages.js';
 import { indexTemplate } from '../template-index.js';
 import { conditionCells, evaluateTextCondition, type ShownComparison } from './conditions.js';
 import type { TextContext } from './context.js';
-import { lexiconMatches } from './lexicon-search.js';
-import {
-  candidateUnits,
-  checksFilter,
-  filterOf,
-  foldedSpan,
-  literalPlan,
-  unitLiterals,
-  type UnitLiterals,
-  unitPasses,
-} from './unit-literals.js';
+import { mayMatch, scopeMatcher } from './scope-matches.js';
 import { scopeSection } from './units.js';
-
-type Lexicons = Readonly<Record<string, readonly LexiconEntry[]>>;
-
-const compiled = new WeakMap<TextPattern, WeakMap<Lexicons, Program>>();
-
-/** A pattern compiled once per template (lexicons may differ between templates). */
-function programOf(pattern: TextPattern, lexicons: Lexicons): Program {
-  let byLexicons = compiled.get(pattern);
-  if (!byLexicons) compiled.set(pattern, (byLexicons = new WeakMap()));
-  let program = byLexicons.get(lexicons);
-  if (!program) byLexicons.set(lexicons, (program = compilePattern(pattern.node, lexicons)));
-  return program;
-}
-
-const byUnits = new WeakMap<readonly Range[], UnitLiterals>();
-
-/** The literals in each unit of a scope (worked out once per report and unit list). */
-function literalsIn(ctx: TextContext, units: readonly Range[]): UnitLiterals {
-  let u = byUnits.get(units);
-  if (!u) {
-    u = unitLiterals(literalPlan(ctx.template), units, ctx.folded(), ctx.literals());
-    byUnits.set(units, u);
-  }
-  return u;
-}
-
-/** The indices of the units where one of the patterns could match (see unit-literals.ts). */
-function candidates(ctx: TextContext, patterns: readonly TextPattern[], u: UnitLiterals): number[] {
-  return candidateUnits(u, checksFilter(literalPlan(ctx.template), patterns));
-}
 
 export function textCheckDiagnostics(ctx: TextContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -77,56 +26,19 @@ export function textCheckDiagnostics(ctx: TextContext): Diagnostic[] {
   return out;
 }
 
-interface Found {
-  readonly match: PatternMatch;
-  readonly pattern: TextPattern;
-}
-
-/** Leftmost matches of all the patterns in unit k, without overlaps, the first pattern first. */
-function matchesIn(
-  ctx: TextContext,
-  patterns: readonly TextPattern[],
-  u: UnitLiterals,
-  k: number,
-): Found[] {
-  const plan = literalPlan(ctx.template);
-  const all: (Found & { order: number })[] = [];
-  patterns.forEach((pattern, order) => {
-    // A unit may be a candidate for another pattern of the check, not this one.
-    if (!unitPasses(u, filterOf(plan, pattern), k)) return;
-    // A bare lexicon is a list of literals: the literal index has them, no matcher needed.
-    const matches =
-      pattern.node.kind === 'lexicon'
-        ? lexiconMatches(ctx, pattern.node.name, [u.units[k]!])
-        : findMatchesFolded(
-            programOf(pattern, ctx.template.lexicons),
-            ctx.text,
-            foldedSpan(u, ctx.folded(), k),
-          );
-    for (const match of matches) all.push({ match, pattern, order });
-  });
-  if (all.length > 1) {
-    all.sort((a, b) => a.match.range.start - b.match.range.start || a.order - b.order);
-  }
-  const kept: Found[] = [];
-  let end = -1;
-  for (const f of all) {
-    if (f.match.range.start < end) continue;
-    kept.push(f);
-    end = Math.max(f.match.range.end, f.match.range.start + 1);
-  }
-  return kept;
-}
-
 function matchCheck(ctx: TextContext, rule: CompiledRule, check: TextCheck): (Diagnostic | null)[] {
   const out: (Diagnostic | null)[] = [];
-  const u = literalsIn(ctx, ctx.units(check.scope));
-  for (const k of candidates(ctx, check.patterns, u)) {
-    const found = matchesIn(ctx, check.patterns, u, k);
-    if (found.length === 0) continue;
-    if (check.unless && matchesIn(ctx, check.unless, u, k).length > 0) continue;
-    const unit = u.units[k]!;
-    for (const { match, pattern } of found) {
+  if (!mayMatch(ctx, check.patterns)) return out;
+  const scope = scopeMatcher(ctx, ctx.units(check.scope));
+  const found = scope.matches(check.patterns);
+  for (let i = 0, j = 0; i < found.length; i = j) {
+    // The matches of one unit, dropped if an `unless` pattern is there too.
+    const k = found[i]!.unit;
+    while (j < found.length && found[j]!.unit === k) j++;
+    if (check.unless && scope.matches(check.unless, k).length > 0) continue;
+    const unit = scope.units[k]!;
+    for (let f = i; f < j; f++) {
+      const { match, pattern } = found[f]!;
       const values: Record<string, string | number> = { match: oneLine(match.text) };
       if (match.note !== undefined) values.note = match.note;
       for (const [name, c] of Object.entries(match.captures)) values[name] = c.value;
@@ -166,11 +78,9 @@ function requireCheck(
 ): (Diagnostic | null)[] {
   const section = scopeSection(ctx.model, check.scope);
   if (check.scope.section && !section) return []; // no such section: section-missing says so
-  const u = literalsIn(ctx, ctx.units(check.scope));
-  const present = (patterns: readonly TextPattern[]) =>
-    candidates(ctx, patterns, u).some((k) => matchesIn(ctx, patterns, u, k).length > 0);
-  if (present(check.patterns)) return [];
-  if (check.unless && present(check.unless)) return [];
+  const scope = scopeMatcher(ctx, ctx.units(check.scope));
+  if (scope.matches(check.patterns).length > 0) return [];
+  if (check.unless && scope.matches(check.unless).length > 0) return [];
   const range = section?.headingRange ?? { start: 0, end: 0 };
   return [ctx.report(rule.id, range, {})];
 }

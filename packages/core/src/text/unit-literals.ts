@@ -9,7 +9,7 @@
 import type { CompiledTemplate, LexiconEntry, TextPattern } from '@govlint/dsl';
 import type { FoldedText, Range } from '@govlint/text';
 import type { LiteralIndex, Needles } from './literal-index.js';
-import { literalClauses, selectivity } from './prefilter.js';
+import { anchorsOf, literalClauses, selectivity } from './prefilter.js';
 
 type Lexicons = Readonly<Record<string, readonly LexiconEntry[]>>;
 
@@ -35,14 +35,17 @@ export interface PatternFilter {
 
 const plans = new WeakMap<CompiledTemplate, LiteralPlan>();
 
-/** Worked out once per template. */
+/** Worked out once per template, for the patterns it scans for. */
 export function literalPlan(template: CompiledTemplate): LiteralPlan {
   let plan = plans.get(template);
   if (!plan) {
+    // The patterns scanned for: the others are found by their anchors (prefilter.ts).
     const patterns: TextPattern[] = [];
     for (const rule of template.rules) {
-      if (rule.check.kind === 'text')
-        patterns.push(...rule.check.patterns, ...(rule.check.unless ?? []));
+      if (rule.check.kind !== 'text') continue;
+      for (const p of [...rule.check.patterns, ...(rule.check.unless ?? [])]) {
+        if (!anchorsOf(p, template.lexicons)) patterns.push(p);
+      }
     }
     plans.set(template, (plan = planOf(patterns, template.lexicons)));
   }
