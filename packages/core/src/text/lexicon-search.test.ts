@@ -6,7 +6,7 @@ describe('textOrder', () => {
   it('is a stable sort of the indices by start', () => {
     // Matches as lexiconHits finds them: each entry's ascending, one entry after the other.
     const groups = fc.array(
-      fc.array(fc.nat(50)).map((a) => a.sort((x, y) => x - y)),
+      fc.array(fc.nat(50), { maxLength: 30 }).map((a) => a.sort((x, y) => x - y)),
       { maxLength: 6 },
     );
     fc.assert(

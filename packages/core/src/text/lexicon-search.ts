@@ -87,26 +87,30 @@ export function lexiconHits(ctx: TextContext, name: string, units: readonly Rang
   return kept;
 }
 
-/** Keys of textOrder: below this many matches, a match's index fits beside its start. */
-const INDEX_SPAN = 65536;
+/** Up to this many matches, textOrder sorts by insertion (no call per comparison). */
+const FEW = 48;
 
 /**
  * The matches' indices by start, and at one start in the order they were
  * found (the entry declared first, first). Entries were searched one after
- * the other, so their matches interleave; sorted as numbers (start and
- * index in one key, by the native numeric sort) rather than with a
- * comparator called per pair.
+ * the other, so their matches interleave; a section has a few dozen, which
+ * an insertion sort orders faster than a sort calling a comparator per
+ * pair (or a typed array, costly to allocate).
  */
-export function textOrder(starts: readonly number[]): ArrayLike<number> {
+export function textOrder(starts: readonly number[]): number[] {
   const n = starts.length;
-  if (n >= INDEX_SPAN) {
-    return starts.map((_, k) => k).sort((a, b) => starts[a]! - starts[b]! || a - b);
+  const order: number[] = [];
+  if (n > FEW) {
+    for (let k = 0; k < n; k++) order.push(k);
+    return order.sort((a, b) => starts[a]! - starts[b]! || a - b);
   }
-  const keys = new Float64Array(n);
-  for (let k = 0; k < n; k++) keys[k] = starts[k]! * INDEX_SPAN + k;
-  keys.sort();
-  const order = new Int32Array(n);
-  for (let k = 0; k < n; k++) order[k] = keys[k]! % INDEX_SPAN;
+  for (let k = 0; k < n; k++) {
+    // Stable: k goes after every index of an equal start.
+    order.push(k);
+    let i = k;
+    for (; i > 0 && starts[order[i - 1]!]! > starts[k]!; i--) order[i] = order[i - 1]!;
+    order[i] = k;
+  }
   return order;
 }
 

@@ -5,7 +5,6 @@
  * half-width punctuation would otherwise drown in them.
  */
 import type { Diagnostic } from '@govlint/text';
-import { asciiMarks, firstAtOrAfter } from './ascii-marks.js';
 import type { TextContext } from './context.js';
 
 const RULE = 'punctuation-halfwidth';
@@ -20,6 +19,9 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
   '>': '〉',
 };
 
+/** `test` builds no match: each mark is one code unit, just before lastIndex. */
+const HALF_WIDTH = /[():,;<>]/g;
+
 const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 /** Chinese text or full-width punctuation: what makes a neighbour “Chinese”. */
 const isChinese = (c: number): boolean =>
@@ -27,16 +29,13 @@ const isChinese = (c: number): boolean =>
 
 export function halfWidthPunctuation(ctx: TextContext): Diagnostic[] {
   if (!ctx.active(RULE)) return [];
-  const { marks } = asciiMarks(ctx);
-  if (marks.length === 0) return [];
   const { text } = ctx;
   const out: Diagnostic[] = [];
   const done = new Set<string | null>();
+  const marks = new MarkCursor(text);
   for (const p of ctx.model.paragraphs) {
     if (done.has(p.section)) continue;
-    for (let k = firstAtOrAfter(marks, p.range.start); k < marks.length; k++) {
-      const i = marks[k]!;
-      if (i >= p.range.end) break;
+    for (let i = marks.from(p.range.start); i < p.range.end; i = marks.from(i + 1)) {
       const found = text[i]!;
       const expected = FULL_WIDTH[found]!;
       const before = neighbour(text, i, -1);
@@ -56,6 +55,30 @@ export function halfWidthPunctuation(ctx: TextContext): Diagnostic[] {
     }
   }
   return out;
+}
+
+/**
+ * The next half-width mark at or after a position, by the native search
+ * over the whole text: the last answer is kept, so paragraphs without a
+ * mark before it cost no search, and the text is searched about once in
+ * all (a paragraph-by-paragraph search stopped at every mark and started
+ * again per paragraph). Sections already reported are not searched.
+ */
+export class MarkCursor {
+  private searchedFrom = Infinity;
+  /** The first mark at or after searchedFrom (Infinity: none). */
+  private next = Infinity;
+
+  constructor(private readonly text: string) {}
+
+  from(position: number): number {
+    if (position < this.searchedFrom || position > this.next) {
+      HALF_WIDTH.lastIndex = position;
+      this.searchedFrom = position;
+      this.next = HALF_WIDTH.test(this.text) ? HALF_WIDTH.lastIndex - 1 : Infinity;
+    }
+    return this.next;
+  }
 }
 
 /** The nearest non-space character on one side. */

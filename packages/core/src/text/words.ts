@@ -6,7 +6,13 @@
 import type { LexiconEntry } from '@govlint/dsl';
 import type { Diagnostic, Range } from '@govlint/text';
 import type { TextContext } from './context.js';
-import { asciiMarks, findAsciiMarks, firstAtOrAfter, isLetter } from './ascii-marks.js';
+import {
+  findLetterRuns,
+  firstAbove,
+  isLetter,
+  type LetterRuns,
+  letterRunsOf,
+} from './ascii-marks.js';
 import { lexiconMatches, lexiconOccurs, sentences } from './lexicon-search.js';
 
 const DUPLICATED = 'duplicated-word';
@@ -172,9 +178,10 @@ const isAlnum = (c: number): boolean => isLatin(c) || isDigit(c);
 
 export function injectedSpam(ctx: TextContext): Diagnostic[] {
   if (!ctx.active(SPAM)) return [];
-  const { letters } = asciiMarks(ctx);
+  const letters = letterRunsOf(ctx);
   // A Latin run has three letters; a spam word must be somewhere in the text.
-  if (letters.length < 3 && !lexiconOccurs(ctx, 'spam')) return [];
+  const latin = hasThreeLetters(letters);
+  if (!latin && !lexiconOccurs(ctx, 'spam')) return [];
   const units = spamUnits(ctx);
   const out: Diagnostic[] = [];
   const taken: Range[] = [];
@@ -183,7 +190,7 @@ export function injectedSpam(ctx: TextContext): Diagnostic[] {
     const d = ctx.report(SPAM, m.range, { found: m.text, note: m.note ?? '可疑词语' });
     if (d) out.push(d);
   }
-  if (letters.length < 3) return out;
+  if (!latin) return out;
   const allowed = lowerSet(ctx.lexicon('latin-allowed'));
   const { text } = ctx;
   for (const unit of units) {
@@ -209,31 +216,42 @@ export function injectedSpam(ctx: TextContext): Diagnostic[] {
 
 const NO_RUNS: readonly Range[] = [];
 
+function hasThreeLetters({ starts, ends }: LetterRuns): boolean {
+  let letters = 0;
+  for (let k = 0; k < starts.length && letters < 3; k++) letters += ends[k]! - starts[k]!;
+  return letters >= 3;
+}
+
 /**
  * The runs of ASCII letters and digits inside the unit that have three
  * letters or more, in order.
  */
 export function latinRuns(text: string, unit: Range): readonly Range[] {
-  return latinRunsAt(text, unit, findAsciiMarks(text).letters);
+  return latinRunsAt(text, unit, findLetterRuns(text));
 }
 
 /**
- * latinRuns, from the positions of the text's letters (ascending): only
- * the stretches around the unit's letters are read, not every code unit.
+ * latinRuns, from the text's runs of letters: only the stretches around
+ * the unit's letters are read, not every code unit.
  */
-function latinRunsAt(text: string, unit: Range, letters: readonly number[]): readonly Range[] {
+function latinRunsAt(text: string, unit: Range, letters: LetterRuns): readonly Range[] {
+  const { starts, ends } = letters;
   let runs: Range[] | undefined;
-  let k = firstAtOrAfter(letters, unit.start);
-  while (k < letters.length && letters[k]! < unit.end) {
-    // No letter lies between the last run and this one: the run starts with digits, if any.
-    let start = letters[k]!;
+  // The first run of letters that ends inside the unit (it may start before it).
+  let k = firstAbove(ends, unit.start);
+  while (k < starts.length && starts[k]! < unit.end) {
+    const first = Math.max(starts[k]!, unit.start);
+    // Before the first letter, back to the last run's end: digits, if anything.
+    let start = first;
     while (start > unit.start && isDigit(text.charCodeAt(start - 1))) start--;
-    let end = letters[k]! + 1;
+    let end = first + 1;
     while (end < unit.end && isAlnum(text.charCodeAt(end))) end++;
-    // The letters of the run are the positions from k up to its end.
-    const first = k;
-    while (k < letters.length && letters[k]! < end) k++;
-    if (k - first >= 3) (runs ??= []).push({ start, end });
+    // The letters of the run: the runs of letters up to its end, clipped to it.
+    let count = 0;
+    for (; k < starts.length && starts[k]! < end; k++) {
+      count += Math.min(ends[k]!, end) - Math.max(starts[k]!, first);
+    }
+    if (count >= 3) (runs ??= []).push({ start, end });
   }
   return runs ?? NO_RUNS;
 }
