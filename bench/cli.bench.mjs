@@ -3,7 +3,9 @@
 // that reads the same files and splits them into lines, each a fresh
 // process, run side by side (alternating) so noise hits both alike.
 // Prints the medians and the ratio (target: ≤ 3×), with the worker count the
-// CLI chose (it uses worker threads only on idle cores).
+// CLI chose (it uses worker threads only on idle cores), then where a
+// main-thread run's time goes: start-up (one file), steady state (what 1000
+// more reports add) and the rest, the JIT warming up on the first reports.
 //
 // Run with `npm run bench` (builds first) or `node bench/cli.bench.mjs`.
 import { spawnSync } from 'node:child_process';
@@ -67,13 +69,42 @@ for (let r = 0; r < ROUNDS; r++) {
 }
 const b = median(bareTimes);
 const c = median(cliTimes);
-const one = median(oneThread);
+const mainThread = median(oneThread);
 console.log(`cli: 1000 reports, ${problems} problems, ${ROUNDS} rounds (each a new process)`);
 console.log(`  bare node read + split  median ${b.toFixed(0)} ms`);
 console.log(
   `  govlint --format json   median ${c.toFixed(0)} ms  (${(c / b).toFixed(1)}× bare; target ≤ 3×)`,
 );
 console.log(
-  `  govlint, main thread only median ${one.toFixed(0)} ms  (${(one / b).toFixed(1)}× bare)`,
+  `  govlint, main thread only median ${mainThread.toFixed(0)} ms  (${(mainThread / b).toFixed(1)}× bare)`,
+);
+
+// The split: T(1 file) is start-up; T(2000) − T(1000) is 1000 reports at
+// steady state; what T(1000) has beyond both is the warm-up.
+const single = join(dir, 'one');
+const twice = join(dir, 'twice');
+mkdirSync(single);
+mkdirSync(twice);
+const names = readdirSync(reports);
+writeFileSync(join(single, names[0]), readFileSync(join(reports, names[0])));
+for (const f of names) {
+  const bytes = readFileSync(join(reports, f));
+  writeFileSync(join(twice, f), bytes);
+  writeFileSync(join(twice, `b-${f}`), bytes);
+}
+const mainOnly = (target) => wall([cli, '--format', 'json', target], { GOVLINT_WORKERS: '0' }).ms;
+const startup = [];
+const steady = [];
+const warmup = [];
+for (let r = 0; r < ROUNDS; r++) {
+  const t1 = mainOnly(single);
+  const t1000 = mainOnly(reports);
+  const t2000 = mainOnly(twice);
+  startup.push(t1);
+  steady.push(t2000 - t1000);
+  warmup.push(t1000 - t1 - (t2000 - t1000));
+}
+console.log(
+  `  main thread, split       start-up ${median(startup).toFixed(0)} ms, warm-up ~${median(warmup).toFixed(0)} ms, 1000 reports at steady state ~${median(steady).toFixed(0)} ms`,
 );
 rmSync(dir, { recursive: true, force: true });
