@@ -23,6 +23,21 @@ describe('tokenize', () => {
     expect(tok('a\r\nb\rc')).toEqual(['text:a', 'text:b', 'text:c']);
   });
 
+  it('reads a number cell with spaces or decoration around it as the number alone', () => {
+    expect(tok(' 12 \t**3**\t `4`|５ ')).toEqual([
+      'number:12=12',
+      'number:3=3',
+      'number:4=4',
+      'number:５=5',
+    ]);
+    expect(tokenize('\t12 \t', 0, 5).map((t) => [t.kind, t.start, t.end, t.field])).toEqual([
+      ['empty', 0, 0, 0],
+      ['number', 1, 3, 1],
+    ]);
+    // Digits followed by anything but spaces, decoration or a delimiter are no plain number.
+    expect(tok('12 年\t3x')).toEqual(['number:12=12', 'text:年', 'number:3=3', 'text:x']);
+  });
+
   it('an empty first field is a cell only in a TAB-separated row', () => {
     expect(tok('\t\t0\t0')).toEqual(['empty:', 'empty:', 'number:0=0', 'number:0=0']);
     expect(tok('\t0')).toEqual(['number:0=0']);

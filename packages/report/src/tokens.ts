@@ -143,6 +143,13 @@ function tokenizeLine(
   // the last field is outside the cells when empty (a trailing TAB or `|`).
   let rawStart = ls;
   for (let f = 0; ; f++) {
+    // The commonest field, a plain number, read in one walk (its bounds, its trim, its value).
+    const numberEnd = plainNumberField(text, rawStart, le, line, f, out);
+    if (numberEnd >= 0) {
+      if (numberEnd >= le) return;
+      rawStart = numberEnd + 1;
+      continue;
+    }
     let rawEnd = rawStart;
     while (rawEnd < le && !isDelimiter(text.charCodeAt(rawEnd))) rawEnd++;
     const last = rawEnd >= le;
@@ -172,6 +179,38 @@ function tokenizeLine(
     if (last) return;
     rawStart = rawEnd + 1;
   }
+}
+
+/**
+ * A field at `rawStart` holding only digits (and spaces or decoration around
+ * them): its number token is added, and the end of the field (its delimiter,
+ * or the line's end) returned; -1 for any other field, untouched. The token
+ * is the one the general path below would make: the same bounds and value.
+ */
+function plainNumberField(
+  text: string,
+  rawStart: number,
+  le: number,
+  line: number,
+  field: number,
+  out: Token[],
+): number {
+  let s = rawStart;
+  while (s < le && isSpaceOrIgnorable(text.charCodeAt(s))) s++;
+  let j = s;
+  let value = 0;
+  for (; j < le; j++) {
+    const c = text.charCodeAt(j);
+    if (!isDigit(c)) break;
+    value = value * 10 + (c >= 0xff10 ? c - 0xff10 : c - 48);
+  }
+  if (j === s) return -1;
+  let e = j;
+  while (e < le && isSpaceOrIgnorable(text.charCodeAt(e))) e++;
+  if (e < le && !isDelimiter(text.charCodeAt(e))) return -1;
+  if (j - s > 15) value = Number(digitsOf(text, s, j));
+  out.push(new Token(text, 'number', s, j, line, true, field, value, false, false));
+  return e;
 }
 
 /** Whether `text[start, end)` is digits only (ASCII or full-width). */
