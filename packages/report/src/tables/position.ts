@@ -4,7 +4,7 @@
  * labels are gone (their values ran into the previous row).
  */
 import type { BlockDecl } from '@govlint/dsl';
-import { readValue } from './cells.js';
+import { cellIds, readValue } from './cells.js';
 import type { PreparedTable } from './prepare.js';
 import type { Region } from './regions.js';
 import type { RowScan, TableScan } from './scan.js';
@@ -64,7 +64,11 @@ export function byPosition(table: PreparedTable, scanned: readonly Scanned[]): S
  * extra values are a whole number of rows and the rows that follow in the
  * template were not found, they are theirs, by position.
  */
-export function rowsFromExtraValues(table: PreparedTable, rows: readonly RowScan[]): RowScan[] {
+export function rowsFromExtraValues(
+  text: string,
+  table: PreparedTable,
+  rows: readonly RowScan[],
+): RowScan[] {
   // Built on the first row with extra values: most tables have none.
   let found: Set<number> | null = null;
   const out: RowScan[] = [];
@@ -86,6 +90,7 @@ export function rowsFromExtraValues(table: PreparedTable, rows: readonly RowScan
       const slots = v.extra.slice(i * k, (i + 1) * k);
       const first = slots[0];
       if (!first) return;
+      const ids = cellIds(text, table, ref.decl.id, ref.block);
       const scan: RowScan = {
         index: row.index + 1 + i,
         decl: ref.decl,
@@ -99,7 +104,7 @@ export function rowsFromExtraValues(table: PreparedTable, rows: readonly RowScan
         },
         slots,
         values: {
-          cells: slots.map(readValue),
+          cells: slots.map((t, c) => readValue(ids, t, c)),
           extra: [],
           ambiguous: null,
           segmented: false,

@@ -21,6 +21,8 @@ export interface PreparedTable {
   readonly anchors: readonly string[];
   /** The longest run of ideographs of each anchor, to look for in the raw text. */
   readonly anchorRuns: readonly string[];
+  /** Column ids, per block: the model's cells name their column by it. */
+  readonly columnIds: readonly (readonly string[])[];
   /** Column names for findings, per block. */
   readonly columnNames: readonly (readonly string[])[];
   /** The column labels (aliases included), for the header checks. */
@@ -61,6 +63,7 @@ function prepareTable(template: CompiledTemplate, decl: TableDecl): PreparedTabl
     identities,
     anchors,
     anchorRuns,
+    columnIds: decl.blocks.map((b) => b.columns.map((c) => c.id)),
     columnNames,
     columnLabels: labels.labels.filter((l) => l.kind === 'column'),
     data: tableData(decl),

@@ -102,8 +102,8 @@ function readTable(
   cells: Cell[],
 ): Table {
   const decl = table.decl;
-  rowValuesOf(table, scan);
-  const rows = orderedRows(table, scan);
+  rowValuesOf(ctx.text, table, scan);
+  const rows = orderedRows(ctx.text, table, scan);
   const present = presentRows(rows);
   const first = cells.length;
   reportCells(ctx, table, present, cells);

@@ -7,7 +7,7 @@ import { type FindingData, extend } from '../findings.js';
 import type { Cell } from '../model.js';
 import type { Token } from '../tokens.js';
 import { rowName } from './names.js';
-import type { CellRead, RowValues } from './cells.js';
+import { type RowValues, rawOf } from './cells.js';
 import type { PreparedTable } from './prepare.js';
 import type { ReadContext } from './read.js';
 import type { RowScan } from './scan.js';
@@ -42,38 +42,15 @@ function reportRow(
     reportAmbiguous(ctx, table, row, block, v.ambiguous, out);
     return;
   }
-  const reads = groupBlanksAsMissing(v.cells, block);
-  if (anyMissing(reads)) reportMissing(ctx, table, row, block, reads);
-  const tableId = table.decl.id;
-  for (let i = 0; i < reads.length; i++) {
-    const r = reads[i] as CellRead;
-    const column = block.columns[r.column] as ColumnDecl;
-    const range = r.range;
-    const raw = rawOf(ctx.text, range.start, range.end);
-    const blank = r.status === 'blank';
-    out.push(cell(tableId, row, column, r.value, r.status, blank ? '' : raw, range));
-    if (blank || r.status === 'non-numeric') reportValue(ctx, table, row, r, column, raw, range);
+  const cells = groupBlanksAsMissing(ctx.text, v.cells, block);
+  if (anyMissing(cells)) reportMissing(ctx, table, row, cells);
+  // The cells were made as the row was read: most need nothing more.
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i] as Cell;
+    out.push(c);
+    if (c.status === 'blank' || c.status === 'non-numeric') reportValue(ctx, table, row, c, i);
   }
   if (v.extra.length > 0) reportExtra(ctx, table, row, block, v.extra);
-}
-
-/**
- * Strings of two to four ASCII digits, made once: most cells hold such a
- * number, and a new string per cell cost more than the rest of its cell.
- * Keyed by the digits after a leading 1, so `07` and `7` stay apart.
- */
-const SHORT_DIGITS: (string | undefined)[] = new Array<string | undefined>(20000);
-
-function rawOf(text: string, start: number, end: number): string {
-  const n = end - start;
-  if (n < 2 || n > 4) return text.slice(start, end);
-  let key = 1;
-  for (let i = start; i < end; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return text.slice(start, end);
-    key = key * 10 + d;
-  }
-  return (SHORT_DIGITS[key] ??= text.slice(start, end));
 }
 
 /** Built only for a finding: most rows have none. */
@@ -86,14 +63,13 @@ function where(table: PreparedTable, row: RowScan): string {
 }
 
 /** A loop, not `some` with a closure: it runs for every row. */
-function anyBlank(reads: readonly CellRead[]): boolean {
-  for (let i = 0; i < reads.length; i++) if ((reads[i] as CellRead).status === 'blank') return true;
+function anyBlank(cells: readonly Cell[]): boolean {
+  for (let i = 0; i < cells.length; i++) if ((cells[i] as Cell).status === 'blank') return true;
   return false;
 }
 
-function anyMissing(reads: readonly CellRead[]): boolean {
-  for (let i = 0; i < reads.length; i++)
-    if ((reads[i] as CellRead).status === 'missing') return true;
+function anyMissing(cells: readonly Cell[]): boolean {
+  for (let i = 0; i < cells.length; i++) if ((cells[i] as Cell).status === 'missing') return true;
   return false;
 }
 
@@ -127,13 +103,13 @@ function reportMissing(
   ctx: ReadContext,
   table: PreparedTable,
   row: RowScan,
-  block: BlockDecl,
-  reads: readonly CellRead[],
+  reads: readonly Cell[],
 ): void {
   const names = table.columnNames[row.block] as readonly string[];
-  const missing = reads.filter((c) => c.status === 'missing');
-  const ids = missing.map((c) => (block.columns[c.column] as ColumnDecl).id);
-  const missingNames = missing.map((c) => names[c.column] as string);
+  const columns = reads.map((_, i) => i).filter((i) => (reads[i] as Cell).status === 'missing');
+  const missing = columns.map((i) => reads[i] as Cell);
+  const ids = missing.map((c) => c.column);
+  const missingNames = columns.map((i) => names[i] as string);
   const found = reads.length - missing.length;
   ctx.findings.add(
     'table-cells-missing',
@@ -153,14 +129,14 @@ function reportValue(
   ctx: ReadContext,
   table: PreparedTable,
   row: RowScan,
-  r: CellRead,
-  column: ColumnDecl,
-  raw: string,
-  range: { start: number; end: number },
+  c: Cell,
+  column: number,
 ): void {
-  const name = (table.columnNames[row.block] as readonly string[])[r.column] as string;
-  const data = extend(rowData(table, row), { column: name, columnId: column.id, found: raw });
-  if (r.status === 'blank') {
+  const range = c.range;
+  const raw = ctx.text.slice(range.start, range.end);
+  const name = (table.columnNames[row.block] as readonly string[])[column] as string;
+  const data = extend(rowData(table, row), { column: name, columnId: c.column, found: raw });
+  if (c.status === 'blank') {
     ctx.findings.add('cell-blank', range, `${where(table, row)}的“${name}”为空，按 0 计`, data);
   } else {
     ctx.findings.add(
@@ -208,16 +184,18 @@ function cell(
  * A whole header group left blank (all the cells under one group header) while the rest
  * of the row is filled is not a row of zeros: its cells are missing.
  */
-function groupBlanksAsMissing(reads: readonly CellRead[], block: BlockDecl): CellRead[] {
-  if (!anyBlank(reads)) return reads as CellRead[];
+function groupBlanksAsMissing(text: string, reads: readonly Cell[], block: BlockDecl): Cell[] {
+  if (!anyBlank(reads)) return reads as Cell[];
   const out = [...reads];
   if (!reads.some((r) => r.status === 'number' || r.status === 'non-numeric')) return out;
   for (const columns of columnGroups(block)) {
     if (columns.length < 2 || columns.length === block.columns.length) continue;
     if (!columns.every((i) => reads[i]?.status === 'blank')) continue;
     for (const i of columns) {
-      const r = out[i] as CellRead;
-      out[i] = { ...r, value: null, status: 'missing' };
+      const r = out[i] as Cell;
+      // No longer blank: the cell shows what is written there.
+      const raw = rawOf(text, r.range.start, r.range.end);
+      out[i] = { ...r, value: null, status: 'missing', raw };
     }
   }
   return out;
@@ -243,9 +221,9 @@ function columnGroups(block: BlockDecl): readonly (readonly number[])[] {
   return groups;
 }
 
-function missingRange(missing: readonly CellRead[], row: RowScan): { start: number; end: number } {
-  const first = missing[0] as CellRead;
-  const last = missing[missing.length - 1] as CellRead;
+function missingRange(missing: readonly Cell[], row: RowScan): { start: number; end: number } {
+  const first = missing[0] as Cell;
+  const last = missing[missing.length - 1] as Cell;
   if (first.range.start === last.range.end && first.range.start === row.hit.end)
     return { start: row.hit.start, end: row.hit.end };
   return { start: first.range.start, end: last.range.end };

@@ -4,7 +4,7 @@
  */
 import type { BlockDecl } from '@govlint/dsl';
 import type { Table } from '../model.js';
-import { rowValues } from './cells.js';
+import { cellIds, rowValues } from './cells.js';
 import type { RowIdentity } from './segment.js';
 import { rowsFromExtraValues } from './position.js';
 import type { PreparedTable } from './prepare.js';
@@ -13,7 +13,7 @@ import type { RowScan, TableScan } from './scan.js';
 const NO_IDENTITIES: readonly RowIdentity[] = [];
 
 /** Each row's values (its cells, extra values, glued digits cut), kept on the row. */
-export function rowValuesOf(table: PreparedTable, scan: TableScan): void {
+export function rowValuesOf(text: string, table: PreparedTable, scan: TableScan): void {
   const blocks = table.decl.blocks;
   for (let i = 0; i < scan.rows.length; i++) {
     const row = scan.rows[i] as RowScan;
@@ -22,14 +22,15 @@ export function rowValuesOf(table: PreparedTable, scan: TableScan): void {
     const align =
       row.decl.label === '' ? headerFields(scan, row.block, block.columns.length) : null;
     const identities = table.identities.get(row.decl.id) ?? NO_IDENTITIES;
-    row.values = rowValues(row.slots, block, identities, row.hit.end, align);
+    const ids = cellIds(text, table, row.decl.id, row.block);
+    row.values = rowValues(ids, row.slots, block, identities, row.hit.end, align);
   }
 }
 
 /** The rows found, and those read by position, in the template's order. */
-export function orderedRows(table: PreparedTable, scan: TableScan): RowScan[] {
+export function orderedRows(text: string, table: PreparedTable, scan: TableScan): RowScan[] {
   const rows = scan.rows.slice();
-  const more = rowsFromExtraValues(table, scan.rows);
+  const more = rowsFromExtraValues(text, table, scan.rows);
   for (let i = 0; i < more.length; i++) rows.push(more[i] as RowScan);
   // Rows are usually found in the template's order: sorted only when they were not.
   for (let i = 1; i < rows.length; i++) {
