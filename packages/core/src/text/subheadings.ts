@@ -65,15 +65,25 @@ function isTrailing(c: number): boolean {
   return /\s/u.test(String.fromCharCode(c));
 }
 
-/** The first line of a paragraph, without Markdown decoration (its text sliced only when needed). */
+/**
+ * The first line of a paragraph, without Markdown decoration (its text
+ * sliced only when needed). Its first character is looked at before its
+ * end is searched: most paragraphs start with a word, not a numeral.
+ */
 function headingOf(text: string, p: Paragraph): Heading | null {
-  const lineEnd = text.indexOf('\n', p.range.start);
-  let end = lineEnd < 0 || lineEnd > p.range.end ? p.range.end : lineEnd;
   let start = p.range.start;
-  while (start < end && isDecoration(text.charCodeAt(start))) start++;
+  // Decoration stops at the first line's end (a newline is decoration too).
+  while (
+    start < p.range.end &&
+    text.charCodeAt(start) !== 10 &&
+    isDecoration(text.charCodeAt(start))
+  ) {
+    start++;
+  }
   // Only a line starting with a numeral or a bracket can be a sub-heading.
-  if (!OPENERS.has(text.charCodeAt(start))) return null;
-  end = trimmedEnd(text, start, end);
+  if (start >= p.range.end || !OPENERS.has(text.charCodeAt(start))) return null;
+  const lineEnd = text.indexOf('\n', start);
+  const end = trimmedEnd(text, start, lineEnd < 0 || lineEnd > p.range.end ? p.range.end : lineEnd);
   return end > start ? { range: { start, end }, section: p.section } : null;
 }
 
