@@ -40,6 +40,12 @@ export function deadline(
 
 /** `2024-01-10` → 2024年1月10日. */
 export function chineseDate(iso: string): string {
+  if (ISO_DAY.test(iso)) {
+    // The usual shape, read in place (no split, no array).
+    return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+  }
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/u;

@@ -1,12 +1,9 @@
 /**
- * Where a report has ASCII letters, found once per report for
- * injected-spam's Latin runs. A Chinese report has few: one native search
+ * Where a report has ASCII letters, for injected-spam's Latin runs. A Chinese report has few: one native search
  * over the whole text skips the rest several times faster than a loop by
  * code unit over each paragraph, and it stops once per run of letters,
  * not per letter.
  */
-import type { TextContext } from './context.js';
-
 /** The maximal runs of A–Z and a–z: run k is [starts[k], ends[k]), in text order. */
 export interface LetterRuns {
   readonly starts: readonly number[];
@@ -14,15 +11,6 @@ export interface LetterRuns {
 }
 
 const LETTERS = /[A-Za-z]+/g;
-
-const byContext = new WeakMap<TextContext, LetterRuns>();
-
-/** The report's runs of letters (searched on first use, once per context). */
-export function letterRunsOf(ctx: TextContext): LetterRuns {
-  let runs = byContext.get(ctx);
-  if (!runs) byContext.set(ctx, (runs = findLetterRuns(ctx.text)));
-  return runs;
-}
 
 export function findLetterRuns(text: string): LetterRuns {
   const starts: number[] = [];

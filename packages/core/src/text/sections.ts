@@ -18,28 +18,33 @@ function sectionAt(ctx: TextContext, position: 'first' | 'last') {
   return decl ? ctx.model.sections.find((s) => s.id === decl.id) : undefined;
 }
 
-const aspectLists = new WeakMap<
-  readonly LexiconEntry[],
-  readonly { aspect: string; keywords: string }[]
->();
+interface Aspects {
+  /** The aspects (entry notes) in order, each with its keywords quoted. */
+  readonly list: readonly { aspect: string; keywords: string }[];
+  /** Per entry, the index of the aspect its match shows (-1: none, an entry without a note). */
+  readonly ofEntry: readonly number[];
+}
 
-/** The aspects (entry notes) in order, each with its keywords quoted (once per pack). */
-function aspectsOf(
-  entries: readonly LexiconEntry[],
-): readonly { aspect: string; keywords: string }[] {
-  let list = aspectLists.get(entries);
-  if (!list) {
-    const aspects = [...new Set(entries.map((e) => e.note ?? e.text))];
-    list = aspects.map((aspect) => ({
+const aspectLists = new WeakMap<readonly LexiconEntry[], Aspects>();
+
+/** The aspects of the lexicon (once per pack). */
+function aspectsOf(entries: readonly LexiconEntry[]): Aspects {
+  let aspects = aspectLists.get(entries);
+  if (!aspects) {
+    const names = [...new Set(entries.map((e) => e.note ?? e.text))];
+    const list = names.map((aspect) => ({
       aspect,
       keywords: entries
         .filter((e) => (e.note ?? e.text) === aspect)
         .map((e) => `“${e.text}”`)
         .join(''),
     }));
-    aspectLists.set(entries, list);
+    // A match counts for the aspect its note names: an entry without a note counts for none.
+    const ofEntry = entries.map((e) => (e.note === undefined ? -1 : names.indexOf(e.note)));
+    aspects = { list, ofEntry };
+    aspectLists.set(entries, aspects);
   }
-  return list;
+  return aspects;
 }
 
 /** One finding per aspect (a lexicon note) none of whose keywords occurs in the overview. */
@@ -47,12 +52,17 @@ export function overviewAspects(ctx: TextContext): Diagnostic[] {
   if (!ctx.active(OVERVIEW)) return [];
   const overview = sectionAt(ctx, 'first');
   if (!overview) return [];
-  const entries = ctx.lexicon('overview-aspects');
+  const aspects = aspectsOf(ctx.lexicon('overview-aspects'));
   const { orders } = lexiconHits(ctx, 'overview-aspects', [overview.bodyRange]);
-  const found = new Set(orders.map((order) => entries[order]!.note));
+  const found = aspects.list.map(() => false);
+  for (const order of orders) {
+    const k = aspects.ofEntry[order]!;
+    if (k >= 0) found[k] = true;
+  }
   const out: Diagnostic[] = [];
-  for (const { aspect, keywords } of aspectsOf(entries)) {
-    if (found.has(aspect)) continue;
+  for (let k = 0; k < aspects.list.length; k++) {
+    if (found[k]) continue;
+    const { aspect, keywords } = aspects.list[k]!;
     const d = ctx.report(OVERVIEW, overview.headingRange, { aspect, keywords });
     if (d) out.push(d);
   }

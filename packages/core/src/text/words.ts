@@ -6,13 +6,7 @@
 import type { LexiconEntry } from '@govlint/dsl';
 import type { Diagnostic, Range } from '@govlint/text';
 import type { TextContext } from './context.js';
-import {
-  findLetterRuns,
-  firstAbove,
-  isLetter,
-  type LetterRuns,
-  letterRunsOf,
-} from './ascii-marks.js';
+import { findLetterRuns, firstAbove, isLetter, type LetterRuns } from './ascii-marks.js';
 import { lexiconMatches, lexiconOccurs, sentences } from './lexicon-search.js';
 
 const DUPLICATED = 'duplicated-word';
@@ -178,7 +172,7 @@ const isAlnum = (c: number): boolean => isLatin(c) || isDigit(c);
 
 export function injectedSpam(ctx: TextContext): Diagnostic[] {
   if (!ctx.active(SPAM)) return [];
-  const letters = letterRunsOf(ctx);
+  const letters = findLetterRuns(ctx.text);
   // A Latin run has three letters; a spam word must be somewhere in the text.
   const latin = hasThreeLetters(letters);
   if (!latin && !lexiconOccurs(ctx, 'spam')) return [];
