@@ -3,8 +3,9 @@
  * tokens (`AB⏎CD`), labels inside a longer span, or a relaxed match. The
  * scan (scan.ts) chooses among the candidates when it reaches each hit.
  */
-import { foldOffsets, sourceRange } from '../fold.js';
+import { foldCodePoint, foldUnit } from '../fold.js';
 import {
+  type InnerHit,
   type Label,
   type LabelMatch,
   type TableLabels,
@@ -80,7 +81,9 @@ export function matchAt(
       (h) => !h.afterText || !h.labels.some((l) => l.kind === 'row' || l.kind === 'row-group'),
     );
     if (inner.length > 0) {
-      const offsets = { offsets: foldOffsets(text, t.start, t.end) };
+      let upTo = 0;
+      for (let k = 0; k < inner.length; k++) upTo = Math.max(upTo, (inner[k] as InnerHit).to);
+      const offsets = foldedOffsets(text, t.start, t.end, upTo);
       const hits = inner.map((h): PendingHit => {
         const { start, end } = sourceRange(text, offsets, h.from, h.to);
         return { candidates: h.labels, how: 'exact', start, end, token: i };
@@ -90,4 +93,41 @@ export function matchAt(
   }
   const relaxed = matchRelaxed(labels, f.folded, accept, prefer, zone === 'header' ? 1 : 2);
   return relaxed ? single(relaxed) : null;
+}
+
+/**
+ * The source offset of each folded unit of `text[start, end)`, as
+ * `foldOffsets` gives them, but only the first `upTo + 1` (or a few more) and in a plain
+ * list: a typed array and its subarray cost more to make than the walk.
+ */
+export function foldedOffsets(text: string, start: number, end: number, upTo: number): number[] {
+  const offsets: number[] = [];
+  for (let i = start; i < end && offsets.length <= upTo; i++) {
+    const v = foldUnit(text.charCodeAt(i));
+    if (v === -1) continue; // deleted by folding
+    if (v === -2) {
+      // Several units, or a surrogate pair: each folded unit points at the code point.
+      const cp = text.codePointAt(i) as number;
+      const units = foldCodePoint(cp).length;
+      for (let k = 0; k < units; k++) offsets.push(i);
+      if (cp > 0xffff) i++;
+      continue;
+    }
+    offsets.push(i);
+  }
+  if (offsets.length <= upTo) offsets.push(end);
+  return offsets;
+}
+
+/** Source range of folded units [from, to): from the first unit's code point to the end of the last's. */
+function sourceRange(
+  text: string,
+  offsets: readonly number[],
+  from: number,
+  to: number,
+): { start: number; end: number } {
+  const start = offsets[from] as number;
+  if (to <= from) return { start, end: start };
+  const last = offsets[to - 1] as number;
+  return { start, end: last + ((text.codePointAt(last) as number) > 0xffff ? 2 : 1) };
 }
