@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bracketAt, isDecoration, trimmedEnd } from './subheadings.js';
+import { bracketAt, headingOf, isDecoration, trimmedEnd } from './subheadings.js';
 
 describe('isDecoration', () => {
   it('is /[\\s#*>]/u on every BMP character', () => {
@@ -52,5 +53,34 @@ describe('bracketAt', () => {
         expect(found ? [...found] : null).toEqual(expected ? [...expected] : null);
       }
     }
+  });
+});
+
+describe('headingOf', () => {
+  /** As first written: the first line's end searched first, then its decoration skipped. */
+  const OPENERS = '一二三四五六七八九十（(';
+  function reference(text: string, start: number, end: number) {
+    const lineEnd = text.indexOf('\n', start);
+    let e = lineEnd < 0 || lineEnd > end ? end : lineEnd;
+    let s = start;
+    while (s < e && isDecoration(text.charCodeAt(s))) s++;
+    if (!OPENERS.includes(text[s] ?? '')) return null;
+    e = trimmedEnd(text, s, e);
+    return e > s ? { start: s, end: e } : null;
+  }
+
+  it('finds the line the search from the line end found', () => {
+    const text = fc
+      .array(fc.constantFrom(...'一二（(）#* \n\r\u3000体。'), { maxLength: 30 })
+      .map((c) => c.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
+        const start = Math.min(a, b) % (t.length + 1);
+        const end = Math.max(start, Math.max(a, b) % (t.length + 1));
+        const found = headingOf(t, { range: { start, end }, section: 's', sentences: [] });
+        expect(found?.range ?? null).toEqual(reference(t, start, end));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -70,7 +70,7 @@ function isTrailing(c: number): boolean {
  * sliced only when needed). Its first character is looked at before its
  * end is searched: most paragraphs start with a word, not a numeral.
  */
-function headingOf(text: string, p: Paragraph): Heading | null {
+export function headingOf(text: string, p: Paragraph): Heading | null {
   let start = p.range.start;
   // Decoration stops at the first line's end (a newline is decoration too).
   while (
