@@ -147,3 +147,62 @@ export function sourceRange(
   const last = offsets[to - 1] as number;
   return { start, end: last + ((text.codePointAt(last) as number) > 0xffff ? 2 : 1) };
 }
+
+/**
+ * `fold(text.slice(start, end))` as units in a reused buffer, for a reader
+ * that only compares it: no string is made, and a line with many changed
+ * units (the spaces and pipes of a Markdown table row) costs no more than
+ * one without. The result stays valid until the next call.
+ */
+export interface FoldedUnits {
+  units: Uint16Array;
+  length: number;
+}
+
+const foldedUnits: FoldedUnits = { units: new Uint16Array(256), length: 0 };
+
+/** The reused buffer's most units: a longer span (a flattened report) gets a buffer of its own. */
+const KEPT_UNITS = 1 << 16;
+
+/** A buffer of at least `size` units: the reused one, grown up to KEPT_UNITS, or a new one. */
+function unitsFor(size: number): FoldedUnits {
+  if (size > KEPT_UNITS) return { units: new Uint16Array(size), length: 0 };
+  if (size > foldedUnits.units.length) {
+    foldedUnits.units = new Uint16Array(
+      Math.min(KEPT_UNITS, Math.max(size, foldedUnits.units.length * 2)),
+    );
+  }
+  return foldedUnits;
+}
+
+export function foldUnits(text: string, start: number, end: number): FoldedUnits {
+  const out = unitsFor(end - start);
+  const units = out.units;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const v = foldUnit(text.charCodeAt(i));
+    if (v >= 0) units[n++] = v;
+    else if (v === COMPLEX) return complexUnits(foldSliceComplex(text, start, end));
+  }
+  out.length = n;
+  return out;
+}
+
+/** A fold with units that fold to several (rare): made as a string, then copied. */
+function complexUnits(folded: string): FoldedUnits {
+  const out = unitsFor(folded.length);
+  for (let i = 0; i < folded.length; i++) out.units[i] = folded.charCodeAt(i);
+  out.length = folded.length;
+  return out;
+}
+
+/** Whether `units[at, at + s.length)` are the units of `s` (the caller checks there are enough). */
+export function unitsEqual(units: Uint16Array, at: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (units[at + i] !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The first `n` units as a string. */
+export function unitsString(units: Uint16Array, n: number): string {
+  return unitsToString(units, n);
+}

@@ -87,3 +87,68 @@ export function ordinalOf(numbering: string): number {
     return 10 + CHINESE_DIGITS.indexOf(inner[1] as string) + 1;
   return 0;
 }
+
+/** 一…十 by code unit; `hundred`: 百 too. */
+function isNumeral(c: number, hundred: boolean): boolean {
+  switch (c) {
+    case 0x4e00: // 一
+    case 0x4e8c: // 二
+    case 0x4e09: // 三
+    case 0x56db: // 四
+    case 0x4e94: // 五
+    case 0x516d: // 六
+    case 0x4e03: // 七
+    case 0x516b: // 八
+    case 0x4e5d: // 九
+    case 0x5341: // 十
+      return true;
+    default:
+      return hundred && c === 0x767e;
+  }
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** The length of the run of units from `at` (before `n`) that pass `test`. */
+function runOf(units: Uint16Array, at: number, n: number, test: (c: number) => boolean): number {
+  let i = at;
+  while (i < n && test(units[i] as number)) i++;
+  return i - at;
+}
+
+const numeralOrHundred = (c: number): boolean => isNumeral(c, true);
+const numeralOnly = (c: number): boolean => isNumeral(c, false);
+
+/**
+ * `splitNumbering`'s numbering length, read from folded units (0: none):
+ * NUMBERING's alternatives in its order, each run taken whole, as the regex
+ * takes it (a shorter run leaves a numeral or digit where the closing mark
+ * must be, so backtracking never finds another match).
+ */
+export function numberingLength(units: Uint16Array, n: number): number {
+  if (n === 0) return 0;
+  const c = units[0] as number;
+  const at = (i: number): number => (i < n ? (units[i] as number) : -1);
+  // [一…十百]+[、.]
+  const numerals = runOf(units, 0, n, numeralOrHundred);
+  if (numerals > 0 && (at(numerals) === 0x3001 || at(numerals) === 46)) return numerals + 1;
+  // \([一…十百]+\)
+  if (c === 40) {
+    const inner = runOf(units, 1, n, numeralOrHundred);
+    if (inner > 0 && at(1 + inner) === 41) return inner + 2;
+  }
+  // [0-9]{1,3}[.、]
+  const digits = runOf(units, 0, n, isDigit);
+  if (digits > 0 && digits <= 3 && (at(digits) === 46 || at(digits) === 0x3001)) return digits + 1;
+  // \([0-9]{1,3}\)
+  if (c === 40) {
+    const inner = runOf(units, 1, n, isDigit);
+    if (inner > 0 && inner <= 3 && at(1 + inner) === 41) return inner + 2;
+  }
+  // [0-9]{1,3}\)
+  if (digits > 0 && digits <= 3 && at(digits) === 41) return digits + 1;
+  // [一…十]+\)
+  const plain = runOf(units, 0, n, numeralOnly);
+  if (plain > 0 && at(plain) === 41) return plain + 1;
+  return 0;
+}

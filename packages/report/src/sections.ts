@@ -6,17 +6,19 @@
  */
 import type { CompiledTemplate, SectionDecl } from '@govlint/dsl';
 import { editDistance } from '@govlint/text';
+import type { Range } from '@govlint/text';
 import {
-  type Folded,
   fold,
   foldOffsets,
-  foldRange,
-  foldSlice,
   foldUnit,
+  foldUnits,
   sourceRange,
+  unitsEqual,
+  unitsString,
 } from './fold.js';
 import type { Lines } from './lines.js';
-import { splitNumbering } from './numbering.js';
+import { numberingLength, splitNumbering } from './numbering.js';
+import { type UnitSet, hasUnit, unitSet } from './unit-set.js';
 
 export type HeadingMatch = 'exact' | 'variant' | 'fuzzy';
 
@@ -71,14 +73,14 @@ interface Prepared {
   readonly headings: readonly Heading[];
   readonly maxLength: number;
   /** First characters a heading line can start with (after decoration), folded: 1 in a table by code unit. */
-  readonly starts: Uint8Array;
+  readonly starts: UnitSet;
   readonly minLength: number;
   /** The first two characters of every heading's body (as one number): a heading line holds one near its start. */
   readonly seeds: ReadonlySet<number>;
   /** 1 for each first character of a seed: most characters are ruled out by one lookup, before the set. */
-  readonly seedFirst: Uint8Array;
+  readonly seedFirst: UnitSet;
   /** 1 for the first unit of every folded heading: a line cut at `reach` can only start with one. */
-  readonly headingFirst: Uint8Array;
+  readonly headingFirst: UnitSet;
   /**
    * The headings by the length of their folded text, and of their body: a
    * line is compared with the few of its length (a map would hash every
@@ -108,12 +110,9 @@ function prepare(template: CompiledTemplate): Prepared {
   const minLength = Math.min(...headings.map((h) => h.folded.length));
   const seeded = headings.filter((h) => h.body.length >= 2);
   const seeds = new Set(seeded.map((h) => pairKey(h.body.charCodeAt(0), h.body.charCodeAt(1))));
-  const seedFirst = new Uint8Array(0x10000);
-  for (const h of seeded) seedFirst[h.body.charCodeAt(0)] = 1;
-  const startTable = new Uint8Array(0x10000);
-  for (const c of starts) startTable[c] = 1;
-  const headingFirst = new Uint8Array(0x10000);
-  for (const h of headings) headingFirst[h.folded.charCodeAt(0)] = 1;
+  const seedFirst = unitSet(seeded.map((h) => h.body.charCodeAt(0)));
+  const startTable = unitSet(starts);
+  const headingFirst = unitSet(headings.map((h) => h.folded.charCodeAt(0)));
   p = {
     headings,
     ofLength,
@@ -130,18 +129,19 @@ function prepare(template: CompiledTemplate): Prepared {
 }
 
 /** Decoration before a heading: Markdown marks, pipes, quotes, bullets (a table: it runs on every line). */
-const LEADING = new Uint8Array(0x10000);
-for (const c of [32, 9, 0x3000, 0xa0, 35, 42, 62, 124, 95, 96, 45, 0xb7, 0x2022]) LEADING[c] = 1;
-const isLeading = (c: number): boolean => LEADING[c] === 1;
+const LEADING = unitSet([32, 9, 0x3000, 0xa0, 35, 42, 62, 124, 95, 96, 45, 0xb7, 0x2022]);
+const isLeading = (c: number): boolean => hasUnit(LEADING, c);
 /**
  * Decoration after a heading: what `/[\s#*|_`。：:；;]+$/u` strips, as a
  * table by code unit (JavaScript's `\s` listed out), so that no slice of
  * the line and no regex run is needed.
  */
-const TRAILING = new Uint8Array(0x10000);
-for (const c of '\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff#*|_`。：:；;')
-  TRAILING[c.charCodeAt(0)] = 1;
-for (let c = 0x2000; c <= 0x200a; c++) TRAILING[c] = 1;
+const TRAILING = unitSet([
+  ...[...'\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff#*|_`。：:；;'].map((c) =>
+    c.charCodeAt(0),
+  ),
+  ...Array.from({ length: 11 }, (_, i) => 0x2000 + i),
+]);
 
 export function findSections(
   text: string,
@@ -173,10 +173,10 @@ export function findSections(
       .slice(i + 1)
       .map((d) => chosen.get(d))
       .find((c) => c !== undefined && c.start >= after);
-    const span = foldRange(text, after, next ? next.start : text.length);
     const inline = inlineCandidate(
       text,
-      span,
+      after,
+      next ? next.start : text.length,
       p.headings.filter((h) => h.decl === decl),
     );
     if (inline) {
@@ -217,7 +217,7 @@ const pairKey = (a: number, b: number): number => ((a & 0x7fff) << 15) | (b & 0x
 function hasSeed(text: string, start: number, end: number, p: Prepared): boolean {
   for (let i = start; i + 1 < end; i++) {
     const c = text.charCodeAt(i);
-    if (p.seedFirst[c] === 1 && p.seeds.has(pairKey(c, text.charCodeAt(i + 1)))) return true;
+    if (hasUnit(p.seedFirst, c) && p.seeds.has(pairKey(c, text.charCodeAt(i + 1)))) return true;
   }
   return false;
 }
@@ -240,18 +240,26 @@ function lineCandidates(text: string, lines: Lines, p: Prepared): Candidate[] {
     if (lineEnd - start < shortest) continue;
     // Its first unit folds to itself in the folded line (a deleted or complex unit is no heading start).
     const first = foldUnit(text.charCodeAt(start));
-    if (first < 0 || p.starts[first] !== 1) continue;
+    if (first < 0 || !hasUnit(p.starts, first)) continue;
     // A line longer than any heading's reach can only begin with a whole heading.
     const short = lineEnd - start <= reach;
-    if (!short && p.headingFirst[first] !== 1) continue;
+    if (!short && !hasUnit(p.headingFirst, first)) continue;
     if (!hasSeed(text, start, Math.min(lineEnd, start + 16), p)) continue;
     if (short) shortLine(text, start, lineEnd, first, p, out);
-    else prefixed(text, start, start + reach, foldSlice(text, start, start + reach), p, out);
+    else {
+      const { units, length } = foldUnits(text, start, start + reach);
+      prefixed(text, start, start + reach, units, length, p, out);
+    }
   }
   return out;
 }
 
-/** A line that may be a heading as a whole: exact, renumbered, prefixed or fuzzy, in that order. */
+/**
+ * A line that may be a heading as a whole: exact, renumbered, prefixed or
+ * fuzzy, in that order. The line is folded into units and compared unit by
+ * unit: a Markdown table row (`一、… | | 0 | 0 |`) can start like a
+ * heading, and folding it as a string costs a piece per deleted space.
+ */
 function shortLine(
   text: string,
   start: number,
@@ -261,46 +269,53 @@ function shortLine(
   out: Candidate[],
 ): void {
   let end = lineEnd;
-  while (end > start && TRAILING[text.charCodeAt(end - 1)] === 1) end--;
+  while (end > start && hasUnit(TRAILING, text.charCodeAt(end - 1))) end--;
   if (end <= start) return;
-  const fl = foldSlice(text, start, end);
+  const { units, length } = foldUnits(text, start, end);
   let matched = false;
-  for (const h of p.ofLength[fl.length] ?? NONE) {
-    if (h.folded !== fl) continue;
+  for (const h of p.ofLength[length] ?? NONE) {
+    if (!unitsEqual(units, 0, h.folded)) continue;
     out.push({ heading: h, start, end, rank: h.variant ? 1 : 0 });
     matched = true;
   }
   if (matched) return;
-  const { numbering, body } = splitNumbering(fl);
-  if (numbering) {
-    for (const h of p.ofBodyLength[body.length] ?? NONE) {
-      if (h.body !== body) continue;
+  const numbering = numberingLength(units, length);
+  if (numbering > 0) {
+    for (const h of p.ofBodyLength[length - numbering] ?? NONE) {
+      if (!unitsEqual(units, numbering, h.body)) continue;
       out.push({ heading: h, start, end, rank: 2 });
       matched = true;
     }
     if (matched) return;
   }
-  if (p.headingFirst[first] === 1 && prefixed(text, start, end, fl, p, out)) return;
-  if (fl.length > p.maxLength + 3) return;
+  if (hasUnit(p.headingFirst, first) && prefixed(text, start, end, units, length, p, out)) return;
+  if (length > p.maxLength + 3) return;
+  let fl: string | null = null;
   for (const h of p.headings) {
-    if (h.folded.length < 6 || h.numbering !== numbering) continue;
-    if (Math.abs(h.folded.length - fl.length) > 2) continue;
+    if (h.folded.length < 6 || h.numbering.length !== numbering) continue;
+    if (!unitsEqual(units, 0, h.numbering)) continue;
+    if (Math.abs(h.folded.length - length) > 2) continue;
+    fl ??= unitsString(units, length);
     if (editDistance(fl, h.folded, 2) <= 2) out.push({ heading: h, start, end, rank: 3 });
   }
 }
 
-/** A heading followed by text on the same line: `一、<heading>。2023年…` (`fl`: `text[start, end)` folded). */
+/**
+ * A heading followed by text on the same line: `一、<heading>。2023年…`
+ * (`units`: `text[start, end)` folded).
+ */
 function prefixed(
   text: string,
   start: number,
   end: number,
-  fl: string,
+  units: Uint16Array,
+  length: number,
   p: Prepared,
   out: Candidate[],
 ): boolean {
   let found = false;
   for (const h of p.headings) {
-    if (fl.length > h.folded.length && fl.startsWith(h.folded)) {
+    if (length > h.folded.length && unitsEqual(units, 0, h.folded)) {
       const offsets = { offsets: foldOffsets(text, start, end) };
       const r = sourceRange(text, offsets, 0, h.folded.length);
       out.push({ heading: h, start: r.start, end: r.end, rank: h.variant ? 1 : 0 });
@@ -310,12 +325,24 @@ function prefixed(
   return found;
 }
 
-function inlineCandidate(text: string, whole: Folded, headings: Heading[]): Candidate | null {
-  const from = 0;
+/**
+ * The first of the headings inside `text[from, to)`, exactly, else fuzzily
+ * from its numbering and first two characters. The span is folded into
+ * units and searched there; offsets are worked out only for a match.
+ */
+function inlineCandidate(
+  text: string,
+  from: number,
+  to: number,
+  headings: readonly Heading[],
+): Candidate | null {
+  const { units, length } = foldUnits(text, from, to);
+  const range = (at: number, end: number): Range =>
+    sourceRange(text, { offsets: foldOffsets(text, from, to) }, at, end);
   for (const h of headings) {
-    const at = whole.folded.indexOf(h.folded, from);
+    const at = indexOfUnits(units, length, h.folded, 0);
     if (at >= 0) {
-      const r = sourceRange(text, whole, at, at + h.folded.length);
+      const r = range(at, at + h.folded.length);
       return { heading: h, start: r.start, end: r.end, rank: h.variant ? 1 : 0 };
     }
   }
@@ -324,14 +351,14 @@ function inlineCandidate(text: string, whole: Folded, headings: Heading[]): Cand
     const seed = h.numbering + h.body.slice(0, 2);
     let tries = 0;
     for (
-      let at = whole.folded.indexOf(seed, from);
+      let at = indexOfUnits(units, length, seed, 0);
       at >= 0 && tries < MAX_INLINE_TRIES;
-      at = whole.folded.indexOf(seed, at + 1)
+      at = indexOfUnits(units, length, seed, at + 1)
     ) {
       tries++;
-      const len = bestPrefixLength(whole.folded, at, h.folded);
+      const len = bestPrefixLength(units, length, at, h.folded);
       if (len > 0) {
-        const r = sourceRange(text, whole, at, at + len);
+        const r = range(at, at + len);
         return { heading: h, start: r.start, end: r.end, rank: 3 };
       }
     }
@@ -339,13 +366,25 @@ function inlineCandidate(text: string, whole: Folded, headings: Heading[]): Cand
   return null;
 }
 
-/** The length of text at `at` within edit distance 2 of `target`, or 0. */
-function bestPrefixLength(folded: string, at: number, target: string): number {
+/** Where `s` first occurs in `units[0, n)` at or after `from`, or -1 (as `String.indexOf`). */
+function indexOfUnits(units: Uint16Array, n: number, s: string, from: number): number {
+  const first = s.charCodeAt(0);
+  const last = n - s.length;
+  for (let i = from; i <= last; i++) {
+    if (units[i] === first && unitsEqual(units, i, s)) return i;
+  }
+  return -1;
+}
+
+/** The length of the folded text at `at` within edit distance 2 of `target`, or 0. */
+function bestPrefixLength(units: Uint16Array, n: number, at: number, target: string): number {
+  // Every length tried is a prefix of the longest one.
+  const longest = unitsString(units.subarray(at), Math.min(target.length + 2, n - at));
   let bestLength = 0;
   let bestDistance = 3;
   for (let len = target.length - 2; len <= target.length + 2; len++) {
-    if (at + len > folded.length) break;
-    const d = editDistance(folded.slice(at, at + len), target, 2);
+    if (at + len > n) break;
+    const d = editDistance(longest.slice(0, len), target, 2);
     if (d < bestDistance) {
       bestDistance = d;
       bestLength = len;
