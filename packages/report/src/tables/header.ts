@@ -22,14 +22,16 @@ export function positionalColumns(
   // Most headers leave nothing unmatched: nothing to place then.
   if (scan.unmatchedHeader.length === 0) return [];
   const hits = scan.header.filter((h) => h.label.kind === 'column');
-  const seen = new Set(hits.map((h) => `${h.label.block}:${h.label.index}`));
+  // Keyed by number (columnKey), not by a string built for each label.
+  const seen = new Set<number>();
+  for (let i = 0; i < hits.length; i++) seen.add(columnKey((hits[i] as LabelHit).label));
   const out: PositionalColumn[] = [];
   for (const u of scan.unmatchedHeader) {
     const before = lastBefore(hits, u.index);
     const after = hits.find((h) => h.token > u.index);
     if (!before || !after || before.label.block !== after.label.block) continue;
     if (after.label.index - before.label.index !== 2) continue;
-    const key = `${before.label.block}:${before.label.index + 1}`;
+    const key = columnKey(before.label) + 1;
     if (seen.has(key)) continue;
     const label = columnLabels.find(
       (l) => !l.alias && l.block === before.label.block && l.index === before.label.index + 1,
