@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldLabel } from '@govlint/text';
+import { foldLabel, foldWithOffsets } from '@govlint/text';
 import { createLinter } from '../linter.js';
-import { indexLiterals, needlesOf, SEARCHED_LEXICONS, templateNeedles } from './literal-index.js';
+import {
+  foldReport,
+  indexLiterals,
+  needlesOf,
+  SEARCHED_LEXICONS,
+  templateNeedles,
+} from './literal-index.js';
 
 /** Every start of `needle` in `text`, overlaps included: what indexOf finds one by one. */
 function byIndexOf(text: string, needle: string): number[] {
@@ -30,15 +36,40 @@ describe('indexLiterals', () => {
     agreesWithIndexOf('甲乙丙1', '甲乙丙1x');
   });
 
-  it('tells apart needles whose first units share a bucket', () => {
-    // U+4E00 and U+5E00 are 4096 apart: the same bucket of the first-unit table.
-    agreesWithIndexOf('一帀x', '一帀xy');
+  it('tells apart needles whose last units share a bucket', () => {
+    // U+4E00 and U+6E00 are 8192 apart: the same bucket, for one unit or after the same unit.
+    agreesWithIndexOf('一渀x', '一渀xy');
   });
 
   it('answers for a literal it was not built with, by searching for it', () => {
     const index = indexLiterals('甲乙甲乙', needlesOf(['丙']));
     expect(index.positions('甲乙')).toEqual([0, 2]);
     expect(index.positions('丙')).toEqual([]);
+  });
+});
+
+describe('foldReport', () => {
+  it('folds as foldWithOffsets does and finds what indexOf finds in the folding, in one pass', () => {
+    // Units that fold to one, to none, to several (㍻), surrogate pairs and lone halves.
+    const units = [...'甲乙（）() 　\t\n“”ＡＢ１2|*#·㍻平成'].concat(['𠀀', '\ud840', '\udc00']);
+    const word = fc.array(fc.constantFrom(...'甲乙()"AB12平成'), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(
+        fc.array(word, { maxLength: 8 }),
+        fc.array(fc.constantFrom(...units), { maxLength: 60 }),
+        (chosen, chars) => {
+          const needles = chosen.map((w) => w.join(''));
+          const text = chars.join('');
+          const report = foldReport(text, needlesOf(needles));
+          const reference = foldWithOffsets(text);
+          expect(report.folded.folded).toBe(reference.folded);
+          expect([...report.folded.sourceOffsets]).toEqual([...reference.sourceOffsets]);
+          for (const n of needles) {
+            expect(report.literals.positions(n)).toEqual(byIndexOf(reference.folded, n));
+          }
+        },
+      ),
+    );
   });
 });
 

@@ -1,12 +1,16 @@
 /**
- * Every literal the text checks look for (the literals of the patterns'
- * prefilter clauses and the entries of the pack's lexicons), found in one
- * pass over the folded text. Searching each of a few hundred words with
- * indexOf scanned the whole report a few hundred times; now it is read
- * once, and each check asks where its words are.
+ * Every literal the text checks look for (the words their patterns are
+ * found by, see prefilter.ts, the template's markers and the entries of the
+ * lexicons searched), found in the same pass that folds the report.
+ * Searching each of a few hundred words with indexOf scanned the whole
+ * report a few hundred times; then folding and finding were two passes over
+ * two copies of the text. Now each source unit is folded into a buffer and,
+ * right there, the words that END at it are looked up by a hash of its last
+ * two folded units (a table small enough to stay in the cache), and checked
+ * against the buffer: most positions cost two table reads.
  */
 import type { CompiledTemplate } from '@govlint/dsl';
-import { type FoldedText, foldLabel, foldWithOffsets } from '@govlint/text';
+import { type FoldedText, foldCodePoint, foldLabel, foldUnit, unitsToString } from '@govlint/text';
 import { patternNeedles } from './prefilter.js';
 
 export interface LiteralIndex {
@@ -22,53 +26,70 @@ export interface LiteralIndex {
   readonly occurrences: readonly number[];
 }
 
-/** A set of literals, grouped by their first UTF-16 unit for the one-pass search. */
+/** A set of literals, grouped by how they end, for the one-pass search. */
 export interface Needles {
   readonly list: readonly string[];
   readonly ids: ReadonlyMap<string, number>;
   /**
-   * For each bucket of first units (a unit's low bits): 1 + the index of the
-   * group of needles whose first unit falls in it, or 0. A table of every
-   * unit would be 65536 entries read at random; buckets stay in the cache.
+   * For each bucket (a hash of a needle's last two units; `one`: of a
+   * one-unit needle's unit): 1 + the index of the group of needles that
+   * hash there, or 0.
    */
-  readonly byFirst: Uint16Array;
+  readonly one: Uint16Array;
+  readonly two: Uint16Array;
   /** Group g's needle ids are groupIds[groupStart[g] .. groupStart[g + 1]). */
   readonly groupStart: Int32Array;
   readonly groupIds: Int32Array;
-  /** Each needle's first unit (a bucket holds several). */
-  readonly first: Int32Array;
-  /** Each needle's second unit (-1 for a one-unit needle): most candidates fail on it, cheaply. */
-  readonly second: Int32Array;
+  /** Every needle's units, one after the other: needle i's from unitStart[i] to unitStart[i + 1]. */
+  readonly units: Uint16Array;
+  readonly unitStart: Int32Array;
 }
 
-const BUCKETS = 4096;
+const BUCKETS = 8192;
+const MASK = BUCKETS - 1;
+
+/** The bucket of two consecutive folded units. */
+const pairBucket = (prev: number, unit: number): number => ((prev * 33) ^ unit) & MASK;
 
 export function needlesOf(literals: Iterable<string>): Needles {
   const list = [...new Set(literals)].filter((l) => l.length > 0);
   const ids = new Map(list.map((l, id) => [l, id]));
-  const groups = new Map<number, number[]>();
+  const groups = [new Map<number, number[]>(), new Map<number, number[]>()];
   list.forEach((literal, id) => {
-    const bucket = literal.charCodeAt(0) & (BUCKETS - 1);
-    let group = groups.get(bucket);
-    if (!group) groups.set(bucket, (group = []));
+    const n = literal.length;
+    const [table, bucket] =
+      n === 1
+        ? [groups[0]!, literal.charCodeAt(0) & MASK]
+        : [groups[1]!, pairBucket(literal.charCodeAt(n - 2), literal.charCodeAt(n - 1))];
+    let group = table.get(bucket);
+    if (!group) table.set(bucket, (group = []));
     group.push(id);
   });
-  const byFirst = new Uint16Array(BUCKETS);
+  const tables = [new Uint16Array(BUCKETS), new Uint16Array(BUCKETS)];
   const groupStart = [0];
   const groupIds: number[] = [];
-  for (const [bucket, group] of groups) {
-    byFirst[bucket] = groupStart.length;
-    groupIds.push(...group);
-    groupStart.push(groupIds.length);
-  }
+  groups.forEach((table, t) => {
+    for (const [bucket, group] of table) {
+      tables[t]![bucket] = groupStart.length;
+      groupIds.push(...group);
+      groupStart.push(groupIds.length);
+    }
+  });
+  const unitStart = [0];
+  for (const l of list) unitStart.push(unitStart[unitStart.length - 1]! + l.length);
+  const units = new Uint16Array(unitStart[list.length]!);
+  list.forEach((l, id) => {
+    for (let k = 0; k < l.length; k++) units[unitStart[id]! + k] = l.charCodeAt(k);
+  });
   return {
     list,
     ids,
-    byFirst,
+    one: tables[0]!,
+    two: tables[1]!,
     groupStart: Int32Array.from(groupStart),
     groupIds: Int32Array.from(groupIds),
-    first: Int32Array.from(list, (l) => l.charCodeAt(0)),
-    second: Int32Array.from(list, (l) => (l.length > 1 ? l.charCodeAt(1) : -1)),
+    units,
+    unitStart: Int32Array.from(unitStart),
   };
 }
 
@@ -122,39 +143,136 @@ export interface FoldedReport {
   readonly literals: LiteralIndex;
 }
 
+/** Fold the whole report (as foldWithOffsets does) and find every needle in it, in one pass. */
 export function foldReport(text: string, needles: Needles): FoldedReport {
-  const folded = foldWithOffsets(text);
-  return { folded, literals: indexLiterals(folded.folded, needles) };
+  const end = text.length;
+  // Folding seldom lengthens a text; when it does, both buffers grow.
+  let units = new Uint16Array(end);
+  let offsets = new Int32Array(end + 1);
+  const hits = new Array<number[] | undefined>(needles.list.length);
+  const { one, two } = needles;
+  let n = 0;
+  let prev = -1; // the folded unit before, or -1
+  let surrogates = false;
+  for (let i = 0; i < end;) {
+    const unit = text.charCodeAt(i);
+    const f = foldUnit(unit);
+    if (f >= 0) {
+      units[n] = f;
+      offsets[n++] = i++;
+      if (one[f & MASK] !== 0 || (prev >= 0 && two[pairBucket(prev, f)] !== 0)) {
+        endingAt(needles, units, n, prev, hits);
+      }
+      prev = f;
+      continue;
+    }
+    if (f === -1) {
+      i++; // deleted
+      continue;
+    }
+    // A surrogate pair, or a unit that folds to several.
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const folded = foldCodePoint(cp);
+    if (unit >= 0xd800 && unit <= 0xdfff) surrogates = true;
+    if (n + folded.length + (end - i) >= units.length) {
+      const size = 2 * units.length + folded.length + 1;
+      units = grow(units, new Uint16Array(size));
+      offsets = grow(offsets, new Int32Array(size + 1));
+    }
+    for (let k = 0; k < folded.length; k++) {
+      const u = folded.charCodeAt(k);
+      units[n] = u;
+      offsets[n++] = i;
+      endingAt(needles, units, n, prev, hits);
+      prev = u;
+    }
+    i += width;
+  }
+  offsets[n] = end;
+  const folded = unitsToString(units, n, surrogates);
+  return {
+    folded: { folded, sourceOffsets: offsets.subarray(0, n + 1) },
+    literals: literalIndex(folded, needles, hits),
+  };
 }
 
-/** One pass over the folded text: every occurrence of every needle. */
+function grow<T extends Uint16Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** Every needle in a text already folded. */
 export function indexLiterals(folded: string, needles: Needles): LiteralIndex {
-  const { list, ids, byFirst, groupStart, groupIds, first, second } = needles;
-  const hits: (number[] | undefined)[] = new Array<number[] | undefined>(list.length);
-  const occurrences: number[] = [];
-  const n = folded.length;
-  for (let i = 0; i < n; i++) {
-    const c = folded.charCodeAt(i);
-    const group = byFirst[c & (BUCKETS - 1)]!;
-    if (group === 0) continue;
-    const next = folded.charCodeAt(i + 1);
-    for (let g = groupStart[group - 1]!, end = groupStart[group]!; g < end; g++) {
-      const id = groupIds[g]!;
-      if (first[id] !== c) continue;
-      const s = second[id]!;
-      if (s !== -1 && (s !== next || !rest(folded, i, list[id]!))) continue;
-      (hits[id] ??= []).push(i);
-      occurrences.push(i, id);
-    }
+  const units = new Uint16Array(folded.length);
+  const hits = new Array<number[] | undefined>(needles.list.length);
+  let prev = -1;
+  for (let n = 0; n < folded.length; n++) {
+    const f = (units[n] = folded.charCodeAt(n));
+    endingAt(needles, units, n + 1, prev, hits);
+    prev = f;
   }
+  return literalIndex(folded, needles, hits);
+}
+
+/**
+ * Records the needles that end with the last of the `n` folded units
+ * (`prev` the one before it, or -1): the candidates of its buckets, checked
+ * unit by unit.
+ */
+function endingAt(
+  needles: Needles,
+  units: Uint16Array,
+  n: number,
+  prev: number,
+  hits: (number[] | undefined)[],
+): void {
+  const last = units[n - 1]!;
+  const single = needles.one[last & MASK]!;
+  if (single !== 0) check(needles, single - 1, units, n, hits);
+  if (prev < 0) return;
+  const pair = needles.two[pairBucket(prev, last)]!;
+  if (pair !== 0) check(needles, pair - 1, units, n, hits);
+}
+
+function check(
+  needles: Needles,
+  group: number,
+  units: Uint16Array,
+  n: number,
+  hits: (number[] | undefined)[],
+): void {
+  const { groupStart, groupIds, unitStart } = needles;
+  const needleUnits = needles.units;
+  for (let g = groupStart[group]!, end = groupStart[group + 1]!; g < end; g++) {
+    const id = groupIds[g]!;
+    const from = unitStart[id]!;
+    const length = unitStart[id + 1]! - from;
+    if (length > n) continue;
+    const at = n - length;
+    let k = length - 1;
+    while (k >= 0 && units[at + k] === needleUnits[from + k]) k--;
+    if (k < 0) (hits[id] ??= []).push(at);
+  }
+}
+
+function literalIndex(
+  folded: string,
+  needles: Needles,
+  hits: (number[] | undefined)[],
+): LiteralIndex {
+  const { ids } = needles;
   // A literal no check declared (a caller's own word) is searched the slow way, once.
   const extra = new Map<string, number[]>();
   const none: readonly number[] = [];
+  let occurrences: number[] | undefined;
   return {
     folded,
     needles,
-    occurrences,
     hits,
+    get occurrences() {
+      return (occurrences ??= pairsByPosition(hits));
+    },
     positions(literal) {
       const id = ids.get(literal);
       if (id !== undefined) return hits[id] ?? none;
@@ -173,11 +291,10 @@ export function indexLiterals(folded: string, needles: Needles): LiteralIndex {
   };
 }
 
-/** Whether `needle` occurs at `at`, its first two units known to (a loop: needles are short). */
-function rest(folded: string, at: number, needle: string): boolean {
-  if (at + needle.length > folded.length) return false;
-  for (let k = 2; k < needle.length; k++) {
-    if (folded.charCodeAt(at + k) !== needle.charCodeAt(k)) return false;
-  }
-  return true;
+/** Every (position, needle id) pair, by position (then id). */
+function pairsByPosition(hits: readonly (readonly number[] | undefined)[]): number[] {
+  const pairs: [number, number][] = [];
+  hits.forEach((list, id) => list?.forEach((at) => pairs.push([at, id])));
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return pairs.flat();
 }
