@@ -2,8 +2,17 @@
 import type { ResolvedConfig } from '../api.js';
 import type { AgencyKind } from './agency.js';
 
+/** A date as the model gives it, `YYYY-MM-DD`. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/u;
+
 /** `2024-01-10` → a comparable number 20240110. */
 export function dayNumber(iso: string): number {
+  if (ISO_DAY.test(iso)) {
+    // The usual shape, read in place: the same number as the digits joined.
+    return (
+      Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10))
+    );
+  }
   return Number(iso.replaceAll('-', ''));
 }
 
@@ -47,5 +56,3 @@ export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/u;

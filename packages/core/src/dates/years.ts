@@ -37,7 +37,10 @@ export function yearDiagnostics(ctx: TextContext, year: number): Diagnostic[] {
     // A native search for the cue first: most preambles do not name the report.
     if (!preamble.includes(cue.text)) continue;
     const re = cueYear(cue.text);
-    for (const m of preamble.matchAll(re)) {
+    // exec from lastIndex, not matchAll: matchAll copies the expression at every call.
+    // A match is never empty (four digits and the cue), so lastIndex always moves on.
+    re.lastIndex = 0;
+    for (let m = re.exec(preamble); m; m = re.exec(preamble)) {
       if (toNumber(m[1]!) === year) continue;
       const start = from + m.index;
       out.push(
