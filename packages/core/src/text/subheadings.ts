@@ -8,6 +8,7 @@
 import type { Paragraph } from '@govlint/report';
 import type { Diagnostic, Range } from '@govlint/text';
 import type { TextContext } from './context.js';
+import { isSpace } from './space.js';
 
 const RULE = 'section-subheading-format';
 const NUMERALS = '一二三四五六七八九十';
@@ -37,7 +38,8 @@ export function subheadingFormat(ctx: TextContext): Diagnostic[] {
   }
   const out: Diagnostic[] = [];
   for (const list of bySection.values()) {
-    out.push(...bareNumerals(ctx, list), ...mixedBrackets(ctx, list));
+    for (const d of bareNumerals(ctx, list)) out.push(d);
+    for (const d of mixedBrackets(ctx, list)) out.push(d);
   }
   return out;
 }
@@ -45,8 +47,7 @@ export function subheadingFormat(ctx: TextContext): Diagnostic[] {
 /** Whitespace and Markdown decoration (`#`, `*`, `>`) before a heading's text. */
 export function isDecoration(c: number): boolean {
   if (c < 0x80) return c === 35 || c === 42 || c === 62 || c === 32 || (c >= 9 && c <= 13);
-  if (c >= 0x4e00 && c <= 0x9fff) return false;
-  return /\s/u.test(String.fromCharCode(c));
+  return isSpace(c);
 }
 
 /**
@@ -61,8 +62,7 @@ export function trimmedEnd(text: string, start: number, end: number): number {
 
 function isTrailing(c: number): boolean {
   if (c < 0x80) return c === 42 || c === 32 || (c >= 9 && c <= 13);
-  if (c >= 0x4e00 && c <= 0x9fff) return false;
-  return /\s/u.test(String.fromCharCode(c));
+  return isSpace(c);
 }
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Count, countsIn, isSpace, wordList } from './sum-of-parts.js';
+import { isSpace } from './space.js';
+import { type Count, countsIn, wordList } from './sum-of-parts.js';
 
 describe('isSpace', () => {
   it('is /\\s/u on every BMP code unit', () => {

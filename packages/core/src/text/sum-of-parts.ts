@@ -10,6 +10,7 @@ import type { Diagnostic, Range } from '@govlint/text';
 import { formatNumber } from '../messages.js';
 import type { TextContext } from './context.js';
 import { lexiconHits, sentences } from './lexicon-search.js';
+import { isSpace } from './space.js';
 import { oneLine } from './text-checks.js';
 
 const RULE = 'narrative-sum-of-parts';
@@ -167,22 +168,6 @@ function nearCue(
 
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 const isPoint = (c: number): boolean => c === 0x2e || c === 0xff0e;
-
-/** `/\s/u` on one code unit. */
-export function isSpace(c: number): boolean {
-  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** The number's value; full-width digits are read as NFKC makes them. */
 function numberValue(text: string, start: number, end: number): number {

@@ -17,7 +17,13 @@ const MAX_WORD = 8;
 const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 
 const textSets = new WeakMap<readonly LexiconEntry[], ReadonlySet<string>>();
-const lowerSets = new WeakMap<readonly LexiconEntry[], ReadonlySet<string>>();
+/** Words in lower case, and the longest one's length (a longer run is none of them). */
+interface LowerWords {
+  readonly set: ReadonlySet<string>;
+  readonly longest: number;
+}
+
+const lowerSets = new WeakMap<readonly LexiconEntry[], LowerWords>();
 
 /** A lexicon's entries as a set (made once per pack). */
 function textSet(entries: readonly LexiconEntry[]): ReadonlySet<string> {
@@ -27,10 +33,14 @@ function textSet(entries: readonly LexiconEntry[]): ReadonlySet<string> {
 }
 
 /** A lexicon's entries in lower case, as a set (made once per pack). */
-function lowerSet(entries: readonly LexiconEntry[]): ReadonlySet<string> {
-  let set = lowerSets.get(entries);
-  if (!set) lowerSets.set(entries, (set = new Set(entries.map((e) => e.text.toLowerCase()))));
-  return set;
+function lowerSet(entries: readonly LexiconEntry[]): LowerWords {
+  let words = lowerSets.get(entries);
+  if (!words) {
+    const set = new Set(entries.map((e) => e.text.toLowerCase()));
+    words = { set, longest: Math.max(0, ...[...set].map((w) => w.length)) };
+    lowerSets.set(entries, words);
+  }
+  return words;
 }
 
 /** `XYXY` with X, Y Chinese characters (and longer words), not a known reduplication. */
@@ -191,7 +201,8 @@ export function injectedSpam(ctx: TextContext): Diagnostic[] {
     let chinese: boolean | undefined;
     for (const { start, end } of latinRunsAt(text, unit, letters)) {
       const run = text.slice(start, end);
-      if (allowed.has(run.toLowerCase())) continue;
+      // Letters and digits keep their length in lower case: a longer run is not allowed.
+      if (run.length <= allowed.longest && allowed.set.has(run.toLowerCase())) continue;
       // Only inside Chinese text: a paragraph written in English is not spam.
       chinese ??= mostlyChinese(text, unit);
       if (!chinese) break;
