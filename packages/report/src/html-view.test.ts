@@ -30,6 +30,10 @@ const PIECES = [
   '\t',
   '一、总体情况',
   '12',
+  '\ufeff',
+  '\ud800',
+  '\udc00',
+  '😀',
 ];
 
 describe('htmlView lines', () => {
@@ -39,6 +43,24 @@ describe('htmlView lines', () => {
         const view = htmlView(pieces.join(''));
         expect(view.lines).toEqual(splitLines(view.text));
         expect(view.offsets.length).toBe(view.text.length + 1);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps each source character that stands for itself, lone surrogates and BOM included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (pieces) => {
+        const html = pieces.join('');
+        const view = htmlView(html);
+        for (let i = 0; i < view.text.length; i++) {
+          const from = view.offsets[i] as number;
+          if ((view.ends[i] as number) - from !== 1) continue;
+          const source = html.charCodeAt(from);
+          // Inside a cell, TAB and line ends become spaces.
+          const wrapped = source === 9 || source === 10 || source === 13 ? 32 : source;
+          expect([source, wrapped]).toContain(view.text.charCodeAt(i));
+        }
       }),
       { numRuns: 2000 },
     );

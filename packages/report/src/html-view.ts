@@ -113,9 +113,30 @@ interface Grid {
   spanLeft: number;
 }
 
-/** The view being written: its text in parts, each character's source span, and its lines. */
+/**
+ * The view's text is decoded once from its units: joining a part per text
+ * run and per TAB costs a few times more. A lone surrogate, which UTF-16
+ * decoding would replace, is kept by the slower exact path.
+ */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const UTF16 = new TextDecoder(LITTLE_ENDIAN ? 'utf-16le' : 'utf-16be', { ignoreBOM: true });
+const CHUNK = 8192;
+
+function unitsText(units: Uint16Array, n: number, exact: boolean): string {
+  if (!exact) return UTF16.decode(units.subarray(0, n));
+  let out = '';
+  for (let i = 0; i < n; i += CHUNK) {
+    out += String.fromCharCode.apply(
+      null,
+      units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[],
+    );
+  }
+  return out;
+}
+
+/** The view being written: its units, each one's source span, and its lines. */
 class ViewWriter {
-  private readonly parts: string[] = [];
+  units: Uint16Array;
   offsets: Int32Array;
   ends: Int32Array;
   n = 0;
@@ -125,8 +146,11 @@ class ViewWriter {
   readonly lineEnds: number[] = [];
   /** Where the last CR was written: an LF right after it ends no second line. */
   private cr = -2;
+  /** A surrogate was written: the text is made by the exact path. */
+  private surrogate = false;
 
   constructor(size: number) {
+    this.units = new Uint16Array(size);
     this.offsets = new Int32Array(size);
     this.ends = new Int32Array(size);
   }
@@ -134,6 +158,9 @@ class ViewWriter {
   private reserve(extra: number): void {
     if (this.n + extra + 1 <= this.offsets.length) return;
     const size = (this.n + extra + 1) * 2;
+    const units = new Uint16Array(size);
+    units.set(this.units.subarray(0, this.n));
+    this.units = units;
     const starts = new Int32Array(size);
     starts.set(this.offsets.subarray(0, this.n));
     this.offsets = starts;
@@ -145,12 +172,12 @@ class ViewWriter {
   /** One character standing for the source at `at` (a TAB, a line end, a space). */
   mark(c: number, at: number): void {
     this.reserve(1);
+    this.units[this.n] = c;
     this.offsets[this.n] = at;
     this.ends[this.n] = at;
     if (c === LF) this.line(c, this.n);
     this.n++;
     this.last = c;
-    this.parts.push(String.fromCharCode(c));
   }
 
   /**
@@ -162,31 +189,22 @@ class ViewWriter {
     const length = s.length;
     if (length === 0) return;
     this.reserve(length);
-    const { offsets, ends } = this;
+    const { units, offsets, ends } = this;
     const n = this.n;
-    if (oneToOne) {
-      for (let i = 0; i < length; i++) {
-        offsets[n + i] = start + i;
-        ends[n + i] = start + i + 1;
-      }
-    } else {
-      offsets.fill(start, n, n + length);
-      ends.fill(end, n, n + length);
-    }
-    let wrapped = false;
+    let c = 0;
     for (let i = 0; i < length; i++) {
-      const c = s.charCodeAt(i);
+      c = s.charCodeAt(i);
+      offsets[n + i] = oneToOne ? start + i : start;
+      ends[n + i] = oneToOne ? start + i + 1 : end;
       // Only a control character can be a TAB or a line end (most are ideographs).
-      if (c > CR) continue;
-      if (c === TAB || c === LF || c === CR) {
-        if (inCell) wrapped = true;
+      if (c <= CR && (c === TAB || c === LF || c === CR)) {
+        if (inCell) c = 32;
         else if (c !== TAB) this.line(c, n + i);
-      }
+      } else if (c >= 0xd800 && c <= 0xdfff) this.surrogate = true;
+      units[n + i] = c;
     }
     this.n = n + length;
-    const out = wrapped ? s.replace(/[\t\r\n]/gu, ' ') : s;
-    this.last = out.charCodeAt(length - 1);
-    this.parts.push(out);
+    this.last = c;
   }
 
   /** A line end at view offset `at`, with `splitLines`' rules (CRLF, LF, lone CR). */
@@ -206,7 +224,7 @@ class ViewWriter {
     this.ends[this.n] = sourceLength;
     this.lineEnds.push(this.n);
     return {
-      text: this.parts.join(''),
+      text: unitsText(this.units, this.n, this.surrogate),
       offsets: this.offsets.subarray(0, this.n + 1),
       ends: this.ends.subarray(0, this.n + 1),
       lines: { starts: this.starts, ends: this.lineEnds },
