@@ -228,7 +228,8 @@ export function matchAt(
         push(TRY, a + 1, exit);
         continue;
       }
-      const [pc, pos] = [a, b];
+      const pc = a;
+      const pos = b;
       if (!visited.visit(pc, pos)) continue;
       const inst = insts[pc]!;
       const ch = pos < hi ? text.charCodeAt(pos) : NaN; // NaN at the end of the text

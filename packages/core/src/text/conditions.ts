@@ -61,6 +61,59 @@ export function evaluateTextCondition(
   }
 }
 
+/**
+ * Whether the condition holds (null: a value it needs is missing), as
+ * evaluateTextCondition decides it, on numbers only: most expectations of a
+ * report hold, and what a message would show is worked out only for those
+ * that do not. The sums are added in the same order, so they are the same
+ * numbers.
+ */
+export function conditionHolds(
+  condition: TextCondition,
+  captures: Captures,
+  cell: CellValue,
+): boolean | null {
+  switch (condition.kind) {
+    case 'compare': {
+      const { op, left, right } = condition.comparison;
+      const l = sideValue(left, captures, cell);
+      const r = sideValue(right, captures, cell);
+      return l === undefined || r === undefined ? null : compare(op, l, r, 1e-6);
+    }
+    case 'not': {
+      const inner = conditionHolds(condition.operand, captures, cell);
+      return inner === null ? null : !inner;
+    }
+    case 'and':
+    case 'or': {
+      const decisive = condition.kind === 'or';
+      let unknown = false;
+      for (const operand of condition.operands) {
+        const o = conditionHolds(operand, captures, cell);
+        if (o === null) unknown = true;
+        else if (o === decisive) return decisive;
+      }
+      return unknown ? null : !decisive;
+    }
+  }
+}
+
+/** A side's value, as `side` sums it (undefined: a value is missing). */
+function sideValue(expr: TextExpr, captures: Captures, cell: CellValue): number | undefined {
+  let value = expr.constant;
+  for (const c of expr.captures) {
+    const v = captures[c.capture]?.value;
+    if (v === undefined || Number.isNaN(v)) return undefined;
+    value += c.coefficient * v;
+  }
+  for (const t of expr.terms) {
+    const v = cell(t.cell);
+    if (v === undefined) return undefined;
+    value += t.coefficient * v;
+  }
+  return value;
+}
+
 /** An outcome without `shown` when there is none (two literals: a spread is slow on Node 20). */
 function outcome(holds: boolean | null, shown: ShownComparison | undefined): ConditionOutcome {
   return shown ? { holds, shown } : { holds };

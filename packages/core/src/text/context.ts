@@ -94,6 +94,7 @@ export function createTextContext(
   const folded = () => (report ??= foldReport(text, templateNeedles(alone(template))));
   const reported = new Map<string, number>();
   const unitsByScope = new Map<string, readonly Range[]>();
+  const unitsByScopeObject = new Map<TextCheck['scope'], readonly Range[]>();
   return {
     text,
     model,
@@ -103,9 +104,13 @@ export function createTextContext(
     folded: () => folded().folded,
     literals: () => folded().literals,
     units(scope) {
+      // By the scope object first (each check has its own), then by what it says.
+      let units = unitsByScopeObject.get(scope);
+      if (units) return units;
       const key = `${scope.title ? 'title' : (scope.section ?? '')}\u0000${scope.unit}`;
-      let units = unitsByScope.get(key);
+      units = unitsByScope.get(key);
       if (!units) unitsByScope.set(key, (units = textUnits(model, text, scope)));
+      unitsByScopeObject.set(scope, units);
       return units;
     },
     lexicon: (name) => template.lexicons[name] ?? [],

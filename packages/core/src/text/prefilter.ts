@@ -52,7 +52,11 @@ export interface AnchorPlan {
     readonly digit: boolean;
     readonly min: number;
     readonly max: number;
+    /** Where its ids' cursors start in the scratch of anchoredStarts, after the first literals'. */
+    readonly cursor: number;
   }[];
+  /** How many cursors anchoredStarts walks the lists with. */
+  readonly cursors: number;
 }
 
 const plans = new WeakMap<
@@ -83,12 +87,16 @@ function planOf(anchors: PatternAnchors | null, needles: Needles): AnchorPlan | 
     return out.includes(-1) ? null : Int32Array.from(out);
   };
   const first = ids(anchors.first);
-  const confirm = anchors.confirm.map((c) => ({ ids: ids(c.literals), ...c }));
-  if (!first || confirm.some((c) => !c.ids)) return null;
-  return {
-    first,
-    confirm: confirm.map(({ ids, digit, min, max }) => ({ ids: ids!, digit, min, max })),
-  };
+  if (!first) return null;
+  let cursor = first.length;
+  const confirm: AnchorPlan['confirm'][number][] = [];
+  for (const { literals, digit, min, max } of anchors.confirm) {
+    const confirmIds = ids(literals);
+    if (!confirmIds) return null;
+    confirm.push({ ids: confirmIds, digit, min, max, cursor });
+    cursor += confirmIds.length;
+  }
+  return { first, confirm, cursors: cursor };
 }
 
 const NONE: readonly number[] = [];
@@ -99,10 +107,15 @@ export function mayStart(plan: AnchorPlan, literals: LiteralIndex): boolean {
   return false;
 }
 
+/** The cursors of anchoredStarts: one per first literal and per confirmer literal of a plan. */
+let cursors = new Int32Array(64);
+
 /**
  * The positions of the folded text where a match of an anchored pattern can
  * begin, ascending: where one of its first literals occurs and each of its
- * confirmers holds.
+ * confirmers holds. The first literals' lists are merged as they are read,
+ * and each confirmer literal's list is walked along with them (the starts
+ * only go up): no search, nothing built but the answer.
  */
 export function anchoredStarts(
   plan: AnchorPlan,
@@ -110,51 +123,65 @@ export function anchoredStarts(
   folded: string,
 ): readonly number[] {
   const { hits } = literals;
-  let starts = NONE;
-  for (let i = 0; i < plan.first.length; i++) starts = merged(starts, hits[plan.first[i]!] ?? NONE);
-  const { confirm } = plan;
-  if (starts.length === 0 || confirm.length === 0) return starts;
+  const { first, confirm } = plan;
+  // A confirmer whose words occur nowhere rules every start out.
+  for (let c = 0; c < confirm.length; c++) {
+    if (!confirm[c]!.digit && !someHit(confirm[c]!.ids, hits)) return NONE;
+  }
+  if (confirm.length === 0 && first.length === 1) return hits[first[0]!] ?? NONE;
+  if (cursors.length < plan.cursors) cursors = new Int32Array(2 * plan.cursors);
+  cursors.fill(0, 0, plan.cursors);
   let out: number[] | undefined;
-  for (let i = 0; i < starts.length; i++) {
-    const p = starts[i]!;
-    let all = true;
-    for (let c = 0; c < confirm.length && all; c++) {
-      const { digit, ids, min, max } = confirm[c]!;
-      if (digit) all = digitIn(folded, p + min, p + max);
-      else {
-        all = false;
-        for (let w = 0; w < ids.length && !all; w++) {
-          const list = hits[ids[w]!];
-          all = list !== undefined && anyIn(list, p + min, p + max);
-        }
-      }
+  for (;;) {
+    // The smallest position at the head of a first literal's list, each list moved past it.
+    let p = NO_MORE;
+    for (let f = 0; f < first.length; f++) {
+      const list = hits[first[f]!];
+      if (list && cursors[f]! < list.length && list[cursors[f]!]! < p) p = list[cursors[f]!]!;
     }
-    if (all) (out ??= []).push(p);
+    if (p === NO_MORE) break;
+    for (let f = 0; f < first.length; f++) {
+      const list = hits[first[f]!];
+      if (list && cursors[f]! < list.length && list[cursors[f]!] === p) cursors[f]!++;
+    }
+    if (confirmed(confirm, hits, folded, p)) (out ??= []).push(p);
   }
   return out ?? NONE;
 }
 
-/** Two ascending lists merged into one, without repeats. */
-function merged(a: readonly number[], b: readonly number[]): readonly number[] {
-  if (b.length === 0) return a;
-  if (a.length === 0) return b;
-  const both: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = i < a.length ? a[i]! : 0x7fffffff;
-    const y = j < b.length ? b[j]! : 0x7fffffff;
-    if (x <= y) i++;
-    if (y <= x) j++;
-    both.push(x <= y ? x : y);
-  }
-  return both;
+const NO_MORE = 0x7fffffff;
+
+/** Whether a needle of `ids` occurs. */
+function someHit(ids: Int32Array, hits: LiteralIndex['hits']): boolean {
+  for (let i = 0; i < ids.length; i++) if (hits[ids[i]!]) return true;
+  return false;
 }
 
-/** Whether the ascending list has a position in [from, to]. */
-function anyIn(list: readonly number[], from: number, to: number): boolean {
-  const i = firstAtOrAfter(list, from);
-  return i < list.length && list[i]! <= to;
+/** Whether each confirmer holds for a match beginning at p (p above every earlier call's). */
+function confirmed(
+  confirm: AnchorPlan['confirm'],
+  hits: LiteralIndex['hits'],
+  folded: string,
+  p: number,
+): boolean {
+  for (let c = 0; c < confirm.length; c++) {
+    const { digit, ids, min, max, cursor } = confirm[c]!;
+    if (digit) {
+      if (!digitIn(folded, p + min, p + max)) return false;
+      continue;
+    }
+    let any = false;
+    for (let w = 0; w < ids.length && !any; w++) {
+      const list = hits[ids[w]!];
+      if (!list) continue;
+      let k = cursors[cursor + w]!;
+      while (k < list.length && list[k]! < p + min) k++;
+      cursors[cursor + w] = k;
+      any = k < list.length && list[k]! <= p + max;
+    }
+    if (!any) return false;
+  }
+  return true;
 }
 
 function digitIn(folded: string, from: number, to: number): boolean {

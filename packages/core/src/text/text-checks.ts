@@ -8,7 +8,12 @@ import type { CompiledRule, Condition, TextCheck, TextCondition } from '@govlint
 import type { Diagnostic, RelatedLocation } from '@govlint/text';
 import { formatNumber } from '../messages.js';
 import { indexTemplate } from '../template-index.js';
-import { conditionCells, evaluateTextCondition, type ShownComparison } from './conditions.js';
+import {
+  conditionCells,
+  conditionHolds,
+  evaluateTextCondition,
+  type ShownComparison,
+} from './conditions.js';
 import type { TextContext } from './context.js';
 import { mayMatch, scopeMatcher } from './scope-matches.js';
 import { scopeSection } from './units.js';
@@ -39,6 +44,10 @@ function matchCheck(ctx: TextContext, rule: CompiledRule, check: TextCheck): (Di
     const unit = scope.units[k]!;
     for (let f = i; f < j; f++) {
       const { match, pattern } = found[f]!;
+      // Most expectations hold: decided on numbers, before any message value is made.
+      if (pattern.expect && conditionHolds(pattern.expect, match.captures, ctx.value) !== false) {
+        continue;
+      }
       const values: Record<string, string | number> = { match: oneLine(match.text) };
       if (match.note !== undefined) values.note = match.note;
       for (const [name, c] of Object.entries(match.captures)) values[name] = c.value;
