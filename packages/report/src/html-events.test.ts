@@ -44,8 +44,8 @@ function viaTagEvents(html: string): Event[] {
       const spans = CELLS.has(name) ? [attribs.colspan, attribs.rowspan] : [];
       out.push(['open', name, events.startIndex, ...spans]);
     },
-    ontext(data) {
-      out.push(['text', data, events.startIndex, events.endIndex]);
+    ontext(source, from, to) {
+      out.push(['text', source.slice(from, to), events.startIndex, events.endIndex]);
     },
     onclosetag(name) {
       out.push(['close', name, events.startIndex]);

@@ -18,7 +18,11 @@ import { QuoteType, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 export interface TagHandler {
   /** `attribs` is empty unless the tag's name is in `withAttributes`. */
   onopentag(name: string, attribs: Readonly<Record<string, string>>): void;
-  ontext(data: string): void;
+  /**
+   * Text: `source.slice(from, to)`, where `source` is the page itself for a
+   * run of text (no copy of it is made) or a decoded entity.
+   */
+  ontext(source: string, from: number, to: number): void;
   onclosetag(name: string): void;
 }
 
@@ -221,15 +225,15 @@ export class TagEvents implements TokenizerCallbacks {
   }
 
   ontext(start: number, endIndex: number): void {
-    const data = this.html.slice(start, endIndex);
     this.endIndex = endIndex - 1;
-    this.handler.ontext(data);
+    this.handler.ontext(this.html, start, endIndex);
     this.startIndex = endIndex;
   }
 
   ontextentity(cp: number, endIndex: number): void {
     this.endIndex = endIndex - 1;
-    this.handler.ontext(String.fromCodePoint(cp));
+    const data = String.fromCodePoint(cp);
+    this.handler.ontext(data, 0, data.length);
     this.startIndex = endIndex;
   }
 

@@ -181,19 +181,27 @@ class ViewWriter {
   }
 
   /**
-   * Source text: one-to-one with `[start, …)`, or all of it standing for
-   * `[start, end)` (a decoded entity). In a cell, TAB and line ends are only
-   * wrapping and become spaces.
+   * Source text `s[from, to)`: one-to-one with `[start, …)`, or all of it
+   * standing for `[start, end)` (a decoded entity). In a cell, TAB and line
+   * ends are only wrapping and become spaces.
    */
-  text(s: string, start: number, oneToOne: boolean, end: number, inCell: boolean): void {
-    const length = s.length;
-    if (length === 0) return;
+  text(
+    s: string,
+    from: number,
+    to: number,
+    start: number,
+    oneToOne: boolean,
+    end: number,
+    inCell: boolean,
+  ): void {
+    const length = to - from;
+    if (length <= 0) return;
     this.reserve(length);
     const { units, offsets, ends } = this;
     const n = this.n;
     let c = 0;
     for (let i = 0; i < length; i++) {
-      c = s.charCodeAt(i);
+      c = s.charCodeAt(from + i);
       offsets[n + i] = oneToOne ? start + i : start;
       ends[n + i] = oneToOne ? start + i + 1 : end;
       // Only a control character can be a TAB or a line end (most are ideographs).
@@ -307,14 +315,16 @@ class ViewBuilder implements TagHandler {
     else this.newline(at);
   }
 
-  ontext(data: string): void {
+  ontext(source: string, from: number, to: number): void {
     if (this.skipDepth > 0) return;
     const events = this.events as TagEvents;
     const start = events.startIndex;
     this.out.text(
-      data,
+      source,
+      from,
+      to,
       start,
-      events.endIndex - start + 1 === data.length,
+      events.endIndex - start + 1 === to - from,
       events.endIndex + 1,
       this.cellDepth > 0,
     );
