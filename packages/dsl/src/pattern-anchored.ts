@@ -47,8 +47,9 @@ export class SearchMemo {
   /** jumps[row * gaps + g] - 1: every exit of gap g from this position up to it is explored. */
   private jumps = new Int32Array(0);
   private origin = 0;
-  /** The search's stack, kept to spare an allocation per match. */
-  readonly stack: number[] = [];
+  /** The search's stack of 4-number frames, kept from one search to the next; `sp` its top. */
+  frames = new Int32Array(256);
+  sp = 0;
   private slotsKept: number[] = [];
 
   constructor(
@@ -62,6 +63,7 @@ export class SearchMemo {
    */
   reset(): void {
     this.origin = 0;
+    if (this.frames.length > 0x10000) this.frames = new Int32Array(256);
     if (this.capacity > 4096) {
       this.capacity = 0;
       [this.rowPos, this.seen, this.rowStamp, this.jumps] = [
@@ -71,6 +73,20 @@ export class SearchMemo {
         new Int32Array(0),
       ];
     } else this.rowPos.fill(-1);
+  }
+
+  push(kind: number, a: number, b: number, c = 0): void {
+    if (this.sp + 4 > this.frames.length) {
+      const frames = new Int32Array(2 * this.frames.length);
+      frames.set(this.frames);
+      this.frames = frames;
+    }
+    const { frames, sp } = this;
+    frames[sp] = kind;
+    frames[sp + 1] = a;
+    frames[sp + 2] = b;
+    frames[sp + 3] = c;
+    this.sp = sp + 4;
   }
 
   /** The search's capture slots, all -1 (kept: most searches fail and return none). */
@@ -198,19 +214,17 @@ export function matchAt(
   visited.begin(start);
   const slots = visited.slots(2 + 2 * program.captures.length);
   let note = -1;
-  const { stack } = visited;
-  stack.length = 0;
-  stack.push(TRY, 0, start, 0);
-  const push = (kind: number, a: number, b: number, c = 0): void => {
-    stack.push(kind, a, b, c);
-  };
+  visited.sp = 0;
+  visited.push(TRY, 0, start, 0);
   let steps = 0;
   try {
-    while (stack.length > 0) {
-      const c = stack.pop()!;
-      const b = stack.pop()!;
-      const a = stack.pop()!;
-      const kind = stack.pop()!;
+    while (visited.sp > 0) {
+      const sp = (visited.sp -= 4);
+      const frames = visited.frames;
+      const kind = frames[sp]!;
+      const a = frames[sp + 1]!;
+      const b = frames[sp + 2]!;
+      const c = frames[sp + 3]!;
       steps++;
       if (kind === RESTORE_SLOT) {
         slots[a] = b;
@@ -224,8 +238,8 @@ export function matchAt(
         const exit = visited.nextExit((insts[a] as { index: number }).index, a, b, c);
         if (exit > c) continue;
         // The shortest remaining gap first; the longer ones after it fails.
-        push(GAP_EXITS, a, exit + 1, c);
-        push(TRY, a + 1, exit);
+        visited.push(GAP_EXITS, a, exit + 1, c);
+        visited.push(TRY, a + 1, exit);
         continue;
       }
       const pc = a;
@@ -235,39 +249,39 @@ export function matchAt(
       const ch = pos < hi ? text.charCodeAt(pos) : NaN; // NaN at the end of the text
       switch (inst.op) {
         case 'char':
-          if (ch === inst.c) push(TRY, pc + 1, pos + 1);
+          if (ch === inst.c) visited.push(TRY, pc + 1, pos + 1);
           break;
         case 'any':
-          if (pos < hi) push(TRY, pc + 1, pos + 1);
+          if (pos < hi) visited.push(TRY, pc + 1, pos + 1);
           break;
         case 'digit':
-          if (isDigit(ch)) push(TRY, pc + 1, pos + 1);
+          if (isDigit(ch)) visited.push(TRY, pc + 1, pos + 1);
           break;
         case 'jmp':
-          push(TRY, inst.x, pos);
+          visited.push(TRY, inst.x, pos);
           break;
         case 'split':
-          push(TRY, inst.y, pos);
-          push(TRY, inst.x, pos);
+          visited.push(TRY, inst.y, pos);
+          visited.push(TRY, inst.x, pos);
           break;
         case 'save':
-          push(RESTORE_SLOT, inst.slot, slots[inst.slot]!);
+          visited.push(RESTORE_SLOT, inst.slot, slots[inst.slot]!);
           slots[inst.slot] = pos;
-          push(TRY, pc + 1, pos);
+          visited.push(TRY, pc + 1, pos);
           break;
         case 'note':
-          push(RESTORE_NOTE, note, 0);
+          visited.push(RESTORE_NOTE, note, 0);
           note = inst.index;
-          push(TRY, pc + 1, pos);
+          visited.push(TRY, pc + 1, pos);
           break;
         case 'boundary': {
           const at = inst.side === 'before' ? pos - 1 : pos;
-          if (at < lo || at >= hi || !isDigit(text.charCodeAt(at))) push(TRY, pc + 1, pos);
+          if (at < lo || at >= hi || !isDigit(text.charCodeAt(at))) visited.push(TRY, pc + 1, pos);
           break;
         }
         case 'gap':
           if (pos + inst.min <= hi)
-            push(GAP_EXITS, pc, pos + inst.min, Math.min(pos + inst.max, hi));
+            visited.push(GAP_EXITS, pc, pos + inst.min, Math.min(pos + inst.max, hi));
           break;
         case 'match':
           return { slots: slots.slice(), note };

@@ -88,8 +88,8 @@ export function conditionHolds(
     case 'or': {
       const decisive = condition.kind === 'or';
       let unknown = false;
-      for (const operand of condition.operands) {
-        const o = conditionHolds(operand, captures, cell);
+      for (let i = 0; i < condition.operands.length; i++) {
+        const o = conditionHolds(condition.operands[i]!, captures, cell);
         if (o === null) unknown = true;
         else if (o === decisive) return decisive;
       }
@@ -101,12 +101,14 @@ export function conditionHolds(
 /** A side's value, as `side` sums it (undefined: a value is missing). */
 function sideValue(expr: TextExpr, captures: Captures, cell: CellValue): number | undefined {
   let value = expr.constant;
-  for (const c of expr.captures) {
+  for (let i = 0; i < expr.captures.length; i++) {
+    const c = expr.captures[i]!;
     const v = captures[c.capture]?.value;
     if (v === undefined || Number.isNaN(v)) return undefined;
     value += c.coefficient * v;
   }
-  for (const t of expr.terms) {
+  for (let i = 0; i < expr.terms.length; i++) {
+    const t = expr.terms[i]!;
     const v = cell(t.cell);
     if (v === undefined) return undefined;
     value += t.coefficient * v;

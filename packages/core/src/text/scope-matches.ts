@@ -104,6 +104,7 @@ export class ScopeMatcher {
   /** Each unit's window in the folded text, found when first asked for (lo -1: not yet). */
   private readonly lo: Int32Array;
   private readonly hi: Int32Array;
+  private readonly win = { lo: 0, hi: 0, end: 0 };
   private readonly starts = new Map<TextPattern, readonly number[]>();
 
   constructor(
@@ -138,7 +139,10 @@ export class ScopeMatcher {
     let unit = -1;
     let end = -1;
     for (const f of all) {
-      if (f.unit !== unit) [unit, end] = [f.unit, -1];
+      if (f.unit !== unit) {
+        unit = f.unit;
+        end = -1;
+      }
       if (f.match.range.start < end) continue;
       kept.push(f);
       end = Math.max(f.match.range.end, f.match.range.start + 1);
@@ -156,10 +160,21 @@ export class ScopeMatcher {
     const { ctx, units } = this;
     if (!plan || !this.ordered) return this.scan(pattern, order, only, out);
     if (!mayStart(plan, ctx.literals())) return;
-    let starts = this.starts.get(pattern);
+    const node = pattern.node;
+    if (node.kind === 'lexicon' && only === undefined) {
+      // Its words are all it is: lexicon-search.ts finds them in the units that hold one.
+      for (const k of this.unitsHolding(plan.first)) {
+        for (const match of lexiconMatches(ctx, node.name, [units[k]!])) {
+          out.push({ match, pattern, order, unit: k });
+        }
+      }
+      return;
+    }
+    // Kept for the patterns asked about unit by unit (a check's `unless`).
+    let starts = only === undefined ? undefined : this.starts.get(pattern);
     if (!starts) {
       starts = anchoredStarts(plan, ctx.literals(), ctx.folded().folded);
-      this.starts.set(pattern, starts);
+      if (only !== undefined) this.starts.set(pattern, starts);
     }
     const offsets = ctx.folded().sourceOffsets;
     let i = only === undefined ? 0 : firstAtOrAfter(starts, this.window(only).lo);
@@ -205,6 +220,33 @@ export class ScopeMatcher {
     for (const match of matches) out.push({ match, pattern, order, unit: k });
   }
 
+  /** The units in which one of the needles begins, ascending. */
+  private unitsHolding(ids: Int32Array): number[] {
+    const { units } = this;
+    const { hits } = this.ctx.literals();
+    const offsets = this.ctx.folded().sourceOffsets;
+    const out: number[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const list = hits[ids[i]!];
+      if (!list) continue;
+      let k = 0;
+      for (let j = 0; j < list.length; j++) {
+        const at = offsets[list[j]!]!;
+        k = firstEndingAfter(units, at, k);
+        if (k >= units.length) break;
+        if (at >= units[k]!.start && out[out.length - 1] !== k) out.push(k);
+      }
+    }
+    if (ids.length > 1) {
+      out.sort((a, b) => a - b);
+      let kept = 0;
+      for (let i = 0; i < out.length; i++)
+        if (i === 0 || out[i] !== out[i - 1]) out[kept++] = out[i]!;
+      out.length = kept;
+    }
+    return out;
+  }
+
   /** A pattern scanned for in each unit holding its literals. */
   private scan(pattern: TextPattern, order: number, only: number | undefined, out: Tagged[]) {
     const { ctx, units } = this;
@@ -234,7 +276,12 @@ export class ScopeMatcher {
       this.lo[k] = firstAtOrAfter(offsets, unit.start);
       this.hi[k] = firstAtOrAfter(offsets, unit.end);
     }
-    return { lo: this.lo[k]!, hi: this.hi[k]!, end: unit.end };
+    // One object, refilled: it is read at once, by the caller or the matcher.
+    const w = this.win;
+    w.lo = this.lo[k]!;
+    w.hi = this.hi[k]!;
+    w.end = unit.end;
+    return w;
   }
 }
 

@@ -26,7 +26,7 @@ export function textCheckDiagnostics(ctx: TextContext): Diagnostic[] {
     if (check.when && whenHolds(ctx, check.when) !== true) continue;
     const found =
       check.mode === 'require' ? requireCheck(ctx, rule, check) : matchCheck(ctx, rule, check);
-    for (const d of found) if (d) out.push(d);
+    for (let i = 0; i < found.length; i++) if (found[i]) out.push(found[i]!);
   }
   return out;
 }
