@@ -136,6 +136,8 @@ function sourceRange(
 
 /** Enough for the header words and notes of many reports; past it nothing more is remembered. */
 const MAX_NO_LABEL = 4096;
+/** Longer text (a paragraph inside a table's region) is not kept: the memo stays under ~1 MB. */
+const MAX_NO_LABEL_LENGTH = 128;
 
 /**
  * Folded texts that match no label of one table, whatever the scan accepts
@@ -156,7 +158,8 @@ export class NoLabel {
 
   /** After `f` matched nothing: remember it if it can match nothing at all. */
   learn(f: string): void {
-    if (this.known.size < MAX_NO_LABEL && matchesNothing(this.labels, f)) this.known.add(f);
+    if (this.known.size >= MAX_NO_LABEL || f.length > MAX_NO_LABEL_LENGTH) return;
+    if (matchesNothing(this.labels, f)) this.known.add(f);
   }
 }
 
