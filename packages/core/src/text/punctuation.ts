@@ -32,10 +32,14 @@ export function halfWidthPunctuation(ctx: TextContext): Diagnostic[] {
   const { text } = ctx;
   const out: Diagnostic[] = [];
   const done = new Set<string | null>();
-  const marks = new MarkCursor(text);
   for (const p of ctx.model.paragraphs) {
     if (done.has(p.section)) continue;
-    for (let i = marks.from(p.range.start); i < p.range.end; i = marks.from(i + 1)) {
+    // The paragraph alone (a slice shares the text's characters): a search
+    // over the whole text would run on through the tables after it.
+    const body = text.slice(p.range.start, p.range.end);
+    HALF_WIDTH.lastIndex = 0;
+    while (HALF_WIDTH.test(body)) {
+      const i = p.range.start + HALF_WIDTH.lastIndex - 1;
       const found = text[i]!;
       const expected = FULL_WIDTH[found]!;
       const before = neighbour(text, i, -1);
@@ -55,30 +59,6 @@ export function halfWidthPunctuation(ctx: TextContext): Diagnostic[] {
     }
   }
   return out;
-}
-
-/**
- * The next half-width mark at or after a position, by the native search
- * over the whole text: the last answer is kept, so paragraphs without a
- * mark before it cost no search, and the text is searched about once in
- * all (a paragraph-by-paragraph search stopped at every mark and started
- * again per paragraph). Sections already reported are not searched.
- */
-export class MarkCursor {
-  private searchedFrom = Infinity;
-  /** The first mark at or after searchedFrom (Infinity: none). */
-  private next = Infinity;
-
-  constructor(private readonly text: string) {}
-
-  from(position: number): number {
-    if (position < this.searchedFrom || position > this.next) {
-      HALF_WIDTH.lastIndex = position;
-      this.searchedFrom = position;
-      this.next = HALF_WIDTH.test(this.text) ? HALF_WIDTH.lastIndex - 1 : Infinity;
-    }
-    return this.next;
-  }
 }
 
 /** The nearest non-space character on one side. */
