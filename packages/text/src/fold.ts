@@ -131,11 +131,25 @@ export interface FoldedText {
   readonly sourceOffsets: Int32Array;
 }
 
+/**
+ * The buffers spans are folded into, kept from one call to the next: a typed
+ * array of more than a few units lives outside the heap, and making two per
+ * call cost more than filling them. The folded string and the offsets are
+ * copied out; a very long span's buffers are not kept.
+ */
+let scratchUnits = new Uint16Array(0);
+let scratchOffsets = new Int32Array(0);
+const KEPT = 1 << 20;
+
 /** Fold a span of source text and keep where each folded unit came from. */
 export function foldWithOffsets(text: string, start = 0, end = text.length): FoldedText {
   // Folding seldom lengthens a text; when it does, both buffers grow.
-  let units = new Uint16Array(end - start);
-  let offsets = new Int32Array(end - start + 1);
+  if (scratchUnits.length < end - start + 1) {
+    scratchUnits = new Uint16Array(end - start + 1);
+    scratchOffsets = new Int32Array(end - start + 2);
+  }
+  let units = scratchUnits;
+  let offsets = scratchOffsets;
   let n = 0;
   let surrogates = false;
   for (let i = start; i < end;) {
@@ -164,7 +178,16 @@ export function foldWithOffsets(text: string, start = 0, end = text.length): Fol
     i += width;
   }
   offsets[n] = end;
-  return { folded: unitsToString(units, n, surrogates), sourceOffsets: offsets.subarray(0, n + 1) };
+  const folded = unitsToString(units, n, surrogates);
+  const sourceOffsets = offsets.slice(0, n + 1);
+  if (units.length <= KEPT) {
+    scratchUnits = units;
+    scratchOffsets = offsets;
+  } else {
+    scratchUnits = new Uint16Array(0);
+    scratchOffsets = new Int32Array(0);
+  }
+  return { folded, sourceOffsets };
 }
 
 function grow<T extends Uint16Array | Int32Array>(from: T, to: T): T {

@@ -125,6 +125,13 @@ describe('foldWithOffsets', () => {
     expect(sourceOffsets[1999]).toBe(999);
     expect(sourceOffsets[2000]).toBe(1000);
   });
+
+  it('gives each call offsets of its own (its buffers are reused, its results are not)', () => {
+    const first = foldWithOffsets('甲 乙 丙');
+    foldWithOffsets('丁戊己庚辛壬癸');
+    expect(first.folded).toBe('甲乙丙');
+    expect([...first.sourceOffsets]).toEqual([0, 2, 4, 5]);
+  });
 });
 
 describe('foldUnit and foldCodePoint', () => {

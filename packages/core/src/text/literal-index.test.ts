@@ -73,6 +73,17 @@ describe('foldReport', () => {
   });
 });
 
+describe('foldReport, called again', () => {
+  it('leaves the reports it folded before as they were', () => {
+    const needles = needlesOf(['乙']);
+    const first = foldReport('甲 乙 丙', needles);
+    foldReport('乙乙乙乙乙乙乙乙', needles);
+    expect(first.folded.folded).toBe('甲乙丙');
+    expect([...first.folded.sourceOffsets]).toEqual([0, 2, 4, 5]);
+    expect(first.literals.positions('乙')).toEqual([1]);
+  });
+});
+
 describe('templateNeedles', () => {
   it('holds every marker, searched lexicon entry and anchor of the text checks, folded', () => {
     const templates = createLinter().templates();

@@ -143,12 +143,26 @@ export interface FoldedReport {
   readonly literals: LiteralIndex;
 }
 
+/**
+ * The buffers a report is folded into, kept from one report to the next: a
+ * typed array of a report's size lives outside the heap, and making two per
+ * report cost more than filling them. The folded string and the offsets are
+ * copied out of them; a very long report's buffers are not kept.
+ */
+let scratchUnits = new Uint16Array(0);
+let scratchOffsets = new Int32Array(0);
+const KEPT = 1 << 20;
+
 /** Fold the whole report (as foldWithOffsets does) and find every needle in it, in one pass. */
 export function foldReport(text: string, needles: Needles): FoldedReport {
   const end = text.length;
   // Folding seldom lengthens a text; when it does, both buffers grow.
-  let units = new Uint16Array(end);
-  let offsets = new Int32Array(end + 1);
+  if (scratchUnits.length < end + 1) {
+    scratchUnits = new Uint16Array(end + 1);
+    scratchOffsets = new Int32Array(end + 2);
+  }
+  let units = scratchUnits;
+  let offsets = scratchOffsets;
   const hits = new Array<number[] | undefined>(needles.list.length);
   const { one, two } = needles;
   let n = 0;
@@ -191,8 +205,16 @@ export function foldReport(text: string, needles: Needles): FoldedReport {
   }
   offsets[n] = end;
   const folded = unitsToString(units, n, surrogates);
+  const sourceOffsets = offsets.slice(0, n + 1);
+  if (units.length <= KEPT) {
+    scratchUnits = units;
+    scratchOffsets = offsets;
+  } else {
+    scratchUnits = new Uint16Array(0);
+    scratchOffsets = new Int32Array(0);
+  }
   return {
-    folded: { folded, sourceOffsets: offsets.subarray(0, n + 1) },
+    folded: { folded, sourceOffsets },
     literals: literalIndex(folded, needles, hits),
   };
 }
