@@ -2,6 +2,8 @@
  * A text token of a table that is not exactly a label: a label split over
  * tokens (`AB⏎CD`), labels inside a longer span, or a relaxed match. The
  * scan (scan.ts) chooses among the candidates when it reaches each hit.
+ * Text for which every one of these lists is empty is remembered per
+ * template (NoLabel): reports repeat the same few header words and notes.
  */
 import { editDistance } from '@govlint/text';
 import { foldCodePoint, foldUnit } from '../fold.js';
