@@ -2,10 +2,7 @@
  * A text token of a table that is not exactly a label: a label split over
  * tokens (`AB⏎CD`), labels inside a longer span, or a relaxed match. The
  * scan (scan.ts) chooses among the candidates when it reaches each hit.
- * Text for which every one of these lists is empty is remembered per
- * template (NoLabel): reports repeat the same few header words and notes.
  */
-import { editDistance } from '@govlint/text';
 import { foldCodePoint, foldUnit } from '../fold.js';
 import {
   type InnerHit,
@@ -16,7 +13,6 @@ import {
   matchExact,
   matchRelaxed,
 } from '../labels.js';
-import { splitNumbering } from '../numbering.js';
 import type { Token } from '../tokens.js';
 import type { LabelHit } from './scan.js';
 
@@ -134,58 +130,4 @@ function sourceRange(
   if (to <= from) return { start, end: start };
   const last = offsets[to - 1] as number;
   return { start, end: last + ((text.codePointAt(last) as number) > 0xffff ? 2 : 1) };
-}
-
-/** Enough for the header words and notes of many reports; past it nothing more is remembered. */
-const MAX_NO_LABEL = 4096;
-/** Longer text (a paragraph inside a table's region) is not kept: the memo stays under ~1 MB. */
-const MAX_NO_LABEL_LENGTH = 128;
-
-/**
- * Folded texts that match no label of one table, whatever the scan accepts
- * or prefers and whatever follows them: such a text (a header word the
- * template does not declare, the note under a table) costs every step of
- * matching to rule out, and reports repeat the same few. Only a text that
- * could match nothing even with every label accepted is remembered, so
- * skipping it changes nothing.
- */
-export class NoLabel {
-  private readonly known = new Set<string>();
-
-  constructor(private readonly labels: TableLabels) {}
-
-  has(f: string): boolean {
-    return this.known.has(f);
-  }
-
-  /** After `f` matched nothing: remember it if it can match nothing at all. */
-  learn(f: string): void {
-    if (this.known.size >= MAX_NO_LABEL || f.length > MAX_NO_LABEL_LENGTH) return;
-    if (matchesNothing(this.labels, f)) this.known.add(f);
-  }
-}
-
-/**
- * Whether `matchExact` and `matchAt` can find nothing for `f`, with every
- * label accepted: each list they choose from is empty. Where a list is
- * filtered further, it is enough that it is not empty to answer false.
- */
-function matchesNothing(labels: TableLabels, f: string): boolean {
-  const { numbering, body } = splitNumbering(f);
-  // matchExact: the label, its body, the body of a numbered text.
-  if (labels.byFolded.has(f) || labels.byBody.has(body)) return false;
-  if (numbering && labels.byFolded.has(body)) return false;
-  // A label split over tokens starts with the text (whatever follows it).
-  if (labels.prefixes.has(f) || labels.prefixes.has(f.replace(LEADING_NON_HAN, ''))) return false;
-  if (f.length >= 4 && !SENTENCE.test(f) && findInner(labels, f).length > 0) return false;
-  // matchRelaxed: a label cut short, a dropped first character, a near spelling.
-  if (body.length >= 4 && (labels.prefixes.has(body) || labels.bodies.has(body))) return false;
-  if (labels.byDropped.has(f)) return false;
-  if (f.length >= 6) {
-    for (const l of labels.labels) {
-      if (l.folded.length < 6 || Math.abs(l.folded.length - f.length) > 2) continue;
-      if (editDistance(f, l.folded, 2) <= 2) return false;
-    }
-  }
-  return true;
 }

@@ -6,7 +6,6 @@ import type { BlockDecl, CompiledTemplate, TableDecl } from '@govlint/dsl';
 import { type Label, type TableLabels, tableLabels } from '../labels.js';
 import { isBareNumbering } from '../numbering.js';
 import { ExactLabels } from './exact-labels.js';
-import { NoLabel } from './match-at.js';
 import type { RowRef } from './scan.js';
 import { columnName, tableData } from './names.js';
 import { type RowIdentity, rowIdentities } from './segment.js';
@@ -16,8 +15,6 @@ export interface PreparedTable {
   readonly labels: TableLabels;
   /** `labels.byFolded`, looked up from the source text (numbering-only keys left to the strings). */
   readonly exact: ExactLabels;
-  /** Text seen to match no label of the table, remembered across reports (header words, notes). */
-  readonly noLabel: NoLabel;
   readonly rows: readonly RowRef[];
   readonly identities: ReadonlyMap<string, readonly RowIdentity[]>;
   /** Folded anchors (table and block), to find the table without its section. */
@@ -62,7 +59,6 @@ function prepareTable(template: CompiledTemplate, decl: TableDecl): PreparedTabl
     decl,
     labels,
     exact: new ExactLabels(labels.byFolded, isBareNumbering),
-    noLabel: new NoLabel(labels),
     rows,
     identities,
     anchors,

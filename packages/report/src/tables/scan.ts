@@ -12,7 +12,7 @@ import { isBareNumbering } from '../numbering.js';
 import type { Token } from '../tokens.js';
 import type { RowValues } from './cells.js';
 import type { ExactLabels } from './exact-labels.js';
-import { type NoLabel, type PendingHit, matchAt } from './match-at.js';
+import { type PendingHit, matchAt } from './match-at.js';
 import type { PreparedTable } from './prepare.js';
 
 export interface LabelHit {
@@ -56,7 +56,7 @@ export interface RowRef {
 }
 
 export function scanTable(text: string, tokens: readonly Token[], table: PreparedTable): TableScan {
-  const s = new Scanner(text, tokens, table.labels, table.rows, table.exact, table.noLabel);
+  const s = new Scanner(text, tokens, table.labels, table.rows, table.exact);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.kind !== 'text') s.onValue(t, i);
@@ -107,7 +107,6 @@ class Scanner {
     private readonly labels: TableLabels,
     private readonly rowRefs: readonly RowRef[],
     private readonly exact: ExactLabels,
-    private readonly noLabel: NoLabel,
   ) {
     this.scan = {
       rows: [],
@@ -231,11 +230,6 @@ class Scanner {
       this.numberingBefore = f;
       return i;
     }
-    // Text already known to match no label of this table (a header word, a note), however filtered.
-    if (this.noLabel.has(f)) {
-      this.onStray(i);
-      return i;
-    }
     // Most text is one label, written exactly: its hit is made here, with nothing pending.
     const exact = matchExact(this.labels, f, this.accept, this.prefer, this.numberingBefore);
     if (exact) {
@@ -254,7 +248,6 @@ class Scanner {
       this.zone,
     );
     if (!found) {
-      this.noLabel.learn(f);
       this.onStray(i);
       return i;
     }
