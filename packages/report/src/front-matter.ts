@@ -246,17 +246,12 @@ function toNumber(digits: string): number {
 
 const DATE = /([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日/gu;
 
-/**
- * Dates standing alone on their line: at the end a signature date, elsewhere
- * a body date. `days`: the offset of every 日 in the text, ascending (marks.ts).
- */
-export function findDates(
-  text: string,
-  lines: Lines,
-  days: readonly number[],
-): ReportModel['dates'] {
+/** Dates standing alone on their line: at the end a signature date, elsewhere a body date. */
+export function findDates(text: string, lines: Lines): ReportModel['dates'] {
   const out: ReportModel['dates'] = [];
-  // `k` walks back with the lines to the last 日 before them.
+  // Every 日, found by forward searches (lastIndexOf searches backward a few
+  // times slower); `k` walks back with the lines to the last 日 before them.
+  const days = dayOffsets(text);
   let k = days.length - 1;
   // The signature block: the last four lines with text, read one by one.
   let nonBlankAfter = 0;
@@ -302,6 +297,12 @@ function dateLine(
   );
   if (!iso) return;
   out.push({ value: iso, range: { start: s + m.index, end: s + m.index + m[0].length }, kind });
+}
+
+function dayOffsets(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('日'); i >= 0; i = text.indexOf('日', i + 1)) out.push(i);
+  return out;
 }
 
 /** The signature block's agency: the short line just before the signature date. */

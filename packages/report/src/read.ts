@@ -19,7 +19,6 @@ import { type View, htmlView, looksLikeHtml } from './html-view.js';
 import { isBlank, lineOf, splitLines } from './lines.js';
 import { mapModel } from './map-model.js';
 import type { ReportModel, Section } from './model.js';
-import { findMarks } from './marks.js';
 import { findParagraphs } from './paragraphs.js';
 import { sectionFindings } from './section-findings.js';
 import { findSections } from './sections.js';
@@ -142,11 +141,10 @@ function read(source: string, template: CompiledTemplate, options: ReadOptions):
     { start: 0, end: metaEnd },
   ];
   if (title && !meta.title) excluded.push(title.range);
-  const marks = findMarks(text);
-  const paragraphs = findParagraphs(text, lines, excluded, sectionAt, marks.sentenceEnds);
+  const paragraphs = findParagraphs(text, lines, excluded, sectionAt);
   const dates = [
     ...meta.dates.map((d) => extend(d, { kind: 'metadata' as const })),
-    ...findDates(text, lines, marks.days).filter((d) => d.range.start >= metaEnd),
+    ...findDates(text, lines).filter((d) => d.range.start >= metaEnd),
   ];
   const overview = sections.find((s) => s.id === template.sections[0]?.id)?.bodyRange ?? null;
   const model: ReportModel = {
