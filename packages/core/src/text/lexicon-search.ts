@@ -8,6 +8,7 @@
 import type { LexiconEntry, PatternMatch } from '@govlint/dsl';
 import { foldLabel, type Range } from '@govlint/text';
 import type { TextContext } from './context.js';
+import type { LiteralIndex, Needles } from './literal-index.js';
 
 /**
  * The matches of a lexicon inside some units, kept as the matcher keeps
@@ -55,10 +56,13 @@ export function lexiconHits(ctx: TextContext, name: string, units: readonly Rang
   const ends: number[] = [];
   const orders: number[] = [];
   const needles = foldedEntries(entries);
+  const ids = entryIds(literals, entries);
   for (let order = 0; order < needles.length; order++) {
     const needle = needles[order]!;
     if (!needle) continue;
-    for (const at of literals.positions(needle)) {
+    const positions = entryPositions(literals, ids, order, needle);
+    for (let p = 0; p < positions.length; p++) {
+      const at = positions[p]!;
       const start = offsets[at]!;
       const end = endOf(ctx.text, offsets[at + needle.length - 1]!);
       const unit = unitOf(sorted, start);
@@ -128,6 +132,39 @@ function foldedEntries(entries: readonly LexiconEntry[]): readonly string[] {
   return out;
 }
 
+const idsByNeedles = new WeakMap<Needles, WeakMap<readonly LexiconEntry[], Int32Array>>();
+
+/**
+ * Each entry's id in the literal index (-1: not one of its needles), worked
+ * out once per pack and set of needles: the entries' positions are then
+ * read by id, with no lookup of the folded word per report.
+ */
+function entryIds(literals: LiteralIndex, entries: readonly LexiconEntry[]): Int32Array {
+  let byEntries = idsByNeedles.get(literals.needles);
+  if (!byEntries) idsByNeedles.set(literals.needles, (byEntries = new WeakMap()));
+  let ids = byEntries.get(entries);
+  if (!ids) {
+    ids = Int32Array.from(foldedEntries(entries), (n) =>
+      n ? (literals.needles.ids.get(n) ?? -1) : -1,
+    );
+    byEntries.set(entries, ids);
+  }
+  return ids;
+}
+
+const NOWHERE: readonly number[] = [];
+
+/** literals.positions(needle), entry `order`'s folded text, read by id when it has one. */
+function entryPositions(
+  literals: LiteralIndex,
+  ids: Int32Array,
+  order: number,
+  needle: string,
+): readonly number[] {
+  const id = ids[order]!;
+  return id >= 0 ? (literals.hits[id] ?? NOWHERE) : literals.positions(needle);
+}
+
 function isSorted(units: readonly Range[]): boolean {
   for (let i = 1; i < units.length; i++) if (units[i]!.start < units[i - 1]!.start) return false;
   return true;
@@ -143,9 +180,12 @@ export function hasLexicon(ctx: TextContext, name: string, units: readonly Range
   const offsets = ctx.folded().sourceOffsets;
   const literals = ctx.literals();
   const sorted = isSorted(units) ? units : [...units].sort((a, b) => a.start - b.start);
-  for (const needle of foldedEntries(entries)) {
+  const needles = foldedEntries(entries);
+  const ids = entryIds(literals, entries);
+  for (let order = 0; order < needles.length; order++) {
+    const needle = needles[order]!;
     if (!needle) continue;
-    for (const at of literals.positions(needle)) {
+    for (const at of entryPositions(literals, ids, order, needle)) {
       const start = offsets[at]!;
       const unit = unitOf(sorted, start);
       if (unit >= 0 && endOf(ctx.text, offsets[at + needle.length - 1]!) <= sorted[unit]!.end) {
@@ -159,8 +199,12 @@ export function hasLexicon(ctx: TextContext, name: string, units: readonly Range
 /** Whether any entry of the lexicon occurs anywhere in the text (before any unit is worked out). */
 export function lexiconOccurs(ctx: TextContext, name: string): boolean {
   const literals = ctx.literals();
-  for (const needle of foldedEntries(ctx.lexicon(name))) {
-    if (needle && literals.positions(needle).length > 0) return true;
+  const entries = ctx.lexicon(name);
+  const needles = foldedEntries(entries);
+  const ids = entryIds(literals, entries);
+  for (let order = 0; order < needles.length; order++) {
+    const needle = needles[order]!;
+    if (needle && entryPositions(literals, ids, order, needle).length > 0) return true;
   }
   return false;
 }
