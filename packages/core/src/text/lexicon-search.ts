@@ -55,8 +55,7 @@ export function lexiconHits(ctx: TextContext, name: string, units: readonly Rang
   const starts: number[] = [];
   const ends: number[] = [];
   const orders: number[] = [];
-  const needles = foldedEntries(entries);
-  const ids = entryIds(literals, entries);
+  const { needles, ids } = indexedEntries(literals, entries);
   for (let order = 0; order < needles.length; order++) {
     const needle = needles[order]!;
     if (!needle) continue;
@@ -123,33 +122,31 @@ function endOf(text: string, last: number): number {
   return last + ((text.codePointAt(last) ?? 0) > 0xffff ? 2 : 1);
 }
 
-const folded = new WeakMap<readonly LexiconEntry[], readonly string[]>();
-
-/** A lexicon's entries folded, once per pack. */
-function foldedEntries(entries: readonly LexiconEntry[]): readonly string[] {
-  let out = folded.get(entries);
-  if (!out) folded.set(entries, (out = entries.map((e) => foldLabel(e.text))));
-  return out;
+/** A lexicon's entries folded, and each one's id in a literal index (-1: not one of its needles). */
+interface IndexedEntries {
+  readonly needles: readonly string[];
+  readonly ids: Int32Array;
+  /** The literal index's needles the ids are of. */
+  readonly of: Needles;
 }
 
-const idsByNeedles = new WeakMap<Needles, WeakMap<readonly LexiconEntry[], Int32Array>>();
+const indexed = new WeakMap<readonly LexiconEntry[], IndexedEntries>();
 
 /**
- * Each entry's id in the literal index (-1: not one of its needles), worked
- * out once per pack and set of needles: the entries' positions are then
- * read by id, with no lookup of the folded word per report.
+ * The entries folded and their ids in the literal index, worked out once
+ * per pack (again only for another set of needles): the entries' positions
+ * are then read by id. One table lookup per search, where a lint would
+ * otherwise look up each folded word in the index's map, cold by then.
  */
-function entryIds(literals: LiteralIndex, entries: readonly LexiconEntry[]): Int32Array {
-  let byEntries = idsByNeedles.get(literals.needles);
-  if (!byEntries) idsByNeedles.set(literals.needles, (byEntries = new WeakMap()));
-  let ids = byEntries.get(entries);
-  if (!ids) {
-    ids = Int32Array.from(foldedEntries(entries), (n) =>
-      n ? (literals.needles.ids.get(n) ?? -1) : -1,
-    );
-    byEntries.set(entries, ids);
+function indexedEntries(literals: LiteralIndex, entries: readonly LexiconEntry[]): IndexedEntries {
+  let found = indexed.get(entries);
+  if (!found || found.of !== literals.needles) {
+    const needles = found?.needles ?? entries.map((e) => foldLabel(e.text));
+    const of = literals.needles;
+    const ids = Int32Array.from(needles, (n) => (n ? (of.ids.get(n) ?? -1) : -1));
+    indexed.set(entries, (found = { needles, ids, of }));
   }
-  return ids;
+  return found;
 }
 
 const NOWHERE: readonly number[] = [];
@@ -180,8 +177,7 @@ export function hasLexicon(ctx: TextContext, name: string, units: readonly Range
   const offsets = ctx.folded().sourceOffsets;
   const literals = ctx.literals();
   const sorted = isSorted(units) ? units : [...units].sort((a, b) => a.start - b.start);
-  const needles = foldedEntries(entries);
-  const ids = entryIds(literals, entries);
+  const { needles, ids } = indexedEntries(literals, entries);
   for (let order = 0; order < needles.length; order++) {
     const needle = needles[order]!;
     if (!needle) continue;
@@ -200,8 +196,7 @@ export function hasLexicon(ctx: TextContext, name: string, units: readonly Range
 export function lexiconOccurs(ctx: TextContext, name: string): boolean {
   const literals = ctx.literals();
   const entries = ctx.lexicon(name);
-  const needles = foldedEntries(entries);
-  const ids = entryIds(literals, entries);
+  const { needles, ids } = indexedEntries(literals, entries);
   for (let order = 0; order < needles.length; order++) {
     const needle = needles[order]!;
     if (needle && entryPositions(literals, ids, order, needle).length > 0) return true;
