@@ -17,8 +17,18 @@ const BARE = /^([一二三四五六七八九十]{1,3})(?![是方些般直定步�
 /** （一） or (一), sticky: matched where a heading starts in the whole text. */
 const BRACKETED_AT = /([（(])([一二三四五六七八九十]{1,3})([）)])/uy;
 const MAX_HEADING = 20;
-/** What BARE or BRACKETED_AT can start with (a table of units: checked on every paragraph). */
-const OPENERS = new Set([...`${NUMERALS}（(`].map((c) => c.charCodeAt(0)));
+/** What BARE or BRACKETED_AT can start with, as code units. */
+const OPENERS = [...`${NUMERALS}（(`].map((c) => c.charCodeAt(0));
+
+/**
+ * Whether a paragraph can start a sub-heading. Asked of every paragraph: a
+ * loop over a dozen numbers stays in the cache, where a set's table is cold
+ * by the time a lint gets here.
+ */
+function isOpener(c: number): boolean {
+  for (let k = 0; k < OPENERS.length; k++) if (OPENERS[k] === c) return true;
+  return false;
+}
 
 interface Heading {
   /** The line without decoration and trailing spaces. */
@@ -81,7 +91,7 @@ export function headingOf(text: string, p: Paragraph): Heading | null {
     start++;
   }
   // Only a line starting with a numeral or a bracket can be a sub-heading.
-  if (start >= p.range.end || !OPENERS.has(text.charCodeAt(start))) return null;
+  if (start >= p.range.end || !isOpener(text.charCodeAt(start))) return null;
   const lineEnd = text.indexOf('\n', start);
   const end = trimmedEnd(text, start, lineEnd < 0 || lineEnd > p.range.end ? p.range.end : lineEnd);
   return end > start ? { range: { start, end }, section: p.section } : null;
