@@ -5,7 +5,8 @@
  * can only begin where one of those literals occurs, and the literal index
  * (literal-index.ts) knows where that is. The matcher then runs anchored at
  * those positions only, after a cheap test of the pattern's other words at
- * their known distance (pattern-anchors.ts in the DSL). A pattern that may
+ * their known distance (pattern-anchors.ts in the DSL; the starts are
+ * worked out in anchored-starts.ts). A pattern that may
  * begin anywhere (a gap, a number) is scanned for instead, in the units that
  * hold its literals (unit-literals.ts): literalClauses says which.
  */
@@ -17,7 +18,7 @@ import {
   type TextPattern,
 } from '@govlint/dsl';
 import { foldLabel } from '@govlint/text';
-import type { LiteralIndex, Needles } from './literal-index.js';
+import type { Needles } from './literal-index.js';
 
 type Lexicons = Readonly<Record<string, readonly LexiconEntry[]>>;
 
@@ -97,111 +98,6 @@ function planOf(anchors: PatternAnchors | null, needles: Needles): AnchorPlan | 
     cursor += confirmIds.length;
   }
   return { first, confirm, cursors: cursor };
-}
-
-const NONE: readonly number[] = [];
-
-/** Whether one of a pattern's first literals occurs at all (most do not, in most reports). */
-export function mayStart(plan: AnchorPlan, literals: LiteralIndex): boolean {
-  for (let i = 0; i < plan.first.length; i++) if (literals.hits[plan.first[i]!]) return true;
-  return false;
-}
-
-/** The cursors of anchoredStarts: one per first literal and per confirmer literal of a plan. */
-let cursors = new Int32Array(64);
-
-/**
- * The positions of the folded text where a match of an anchored pattern can
- * begin, ascending: where one of its first literals occurs and each of its
- * confirmers holds. The first literals' lists are merged as they are read,
- * and each confirmer literal's list is walked along with them (the starts
- * only go up): no search, nothing built but the answer.
- */
-export function anchoredStarts(
-  plan: AnchorPlan,
-  literals: LiteralIndex,
-  folded: string,
-): readonly number[] {
-  const { hits } = literals;
-  const { first, confirm } = plan;
-  // A confirmer whose words occur nowhere rules every start out.
-  for (let c = 0; c < confirm.length; c++) {
-    if (!confirm[c]!.digit && !someHit(confirm[c]!.ids, hits)) return NONE;
-  }
-  if (confirm.length === 0 && first.length === 1) return hits[first[0]!] ?? NONE;
-  if (cursors.length < plan.cursors) cursors = new Int32Array(2 * plan.cursors);
-  cursors.fill(0, 0, plan.cursors);
-  let out: number[] | undefined;
-  for (;;) {
-    // The smallest position at the head of a first literal's list, each list moved past it.
-    let p = NO_MORE;
-    for (let f = 0; f < first.length; f++) {
-      const list = hits[first[f]!];
-      if (list && cursors[f]! < list.length && list[cursors[f]!]! < p) p = list[cursors[f]!]!;
-    }
-    if (p === NO_MORE) break;
-    for (let f = 0; f < first.length; f++) {
-      const list = hits[first[f]!];
-      if (list && cursors[f]! < list.length && list[cursors[f]!] === p) cursors[f]!++;
-    }
-    if (confirmed(confirm, hits, folded, p)) (out ??= []).push(p);
-  }
-  return out ?? NONE;
-}
-
-const NO_MORE = 0x7fffffff;
-
-/** Whether a needle of `ids` occurs. */
-function someHit(ids: Int32Array, hits: LiteralIndex['hits']): boolean {
-  for (let i = 0; i < ids.length; i++) if (hits[ids[i]!]) return true;
-  return false;
-}
-
-/** Whether each confirmer holds for a match beginning at p (p above every earlier call's). */
-function confirmed(
-  confirm: AnchorPlan['confirm'],
-  hits: LiteralIndex['hits'],
-  folded: string,
-  p: number,
-): boolean {
-  for (let c = 0; c < confirm.length; c++) {
-    const { digit, ids, min, max, cursor } = confirm[c]!;
-    if (digit) {
-      if (!digitIn(folded, p + min, p + max)) return false;
-      continue;
-    }
-    let any = false;
-    for (let w = 0; w < ids.length && !any; w++) {
-      const list = hits[ids[w]!];
-      if (!list) continue;
-      let k = cursors[cursor + w]!;
-      while (k < list.length && list[k]! < p + min) k++;
-      cursors[cursor + w] = k;
-      any = k < list.length && list[k]! <= p + max;
-    }
-    if (!any) return false;
-  }
-  return true;
-}
-
-function digitIn(folded: string, from: number, to: number): boolean {
-  for (let q = from, end = Math.min(to, folded.length - 1); q <= end; q++) {
-    const c = folded.charCodeAt(q);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
-}
-
-/** The index of the first value ≥ `value` in an ascending list (its length if none). */
-export function firstAtOrAfter(sorted: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

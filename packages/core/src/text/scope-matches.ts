@@ -25,13 +25,8 @@ import {
 import type { Range } from '@govlint/text';
 import type { TextContext } from './context.js';
 import { lexiconMatches } from './lexicon-search.js';
-import {
-  type AnchorPlan,
-  anchoredStarts,
-  anchorPlans,
-  firstAtOrAfter,
-  mayStart,
-} from './prefilter.js';
+import { anchoredStarts, firstAtOrAfter, mayStart } from './anchored-starts.js';
+import { type AnchorPlan, anchorPlans } from './prefilter.js';
 import {
   filterOf,
   foldedSpan,
@@ -101,11 +96,16 @@ export function scopeMatcher(ctx: TextContext, units: readonly Range[]): ScopeMa
 export class ScopeMatcher {
   /** Units sorted by start, none overlapping the next: a position lies in one unit at most. */
   private readonly ordered: boolean;
-  /** Each unit's window in the folded text, found when first asked for (lo -1: not yet). */
-  private readonly lo: Int32Array;
-  private readonly hi: Int32Array;
+  /**
+   * Each unit's window in the folded text, found when first asked for (lo
+   * -1: not yet). Plain arrays: a typed array this size would live off the
+   * heap, which costs more to make than these are used.
+   */
+  private readonly lo: number[];
+  private readonly hi: number[];
   private readonly win = { lo: 0, hi: 0, end: 0 };
-  private readonly starts = new Map<TextPattern, readonly number[]>();
+  /** The starts of the patterns asked about unit by unit (a check's `unless`). */
+  private starts: Map<TextPattern, readonly number[]> | undefined;
 
   constructor(
     private readonly ctx: TextContext,
@@ -116,8 +116,8 @@ export class ScopeMatcher {
       ordered = units[k - 1]!.end <= units[k]!.start && units[k - 1]!.start <= units[k]!.start;
     }
     this.ordered = ordered;
-    this.lo = new Int32Array(units.length).fill(-1);
-    this.hi = new Int32Array(units.length);
+    this.lo = new Array<number>(units.length).fill(-1);
+    this.hi = new Array<number>(units.length).fill(0);
   }
 
   /**
@@ -135,6 +135,7 @@ export class ScopeMatcher {
         (a, b) => a.unit - b.unit || a.match.range.start - b.match.range.start || a.order - b.order,
       );
     }
+    if (all.length < 2) return all; // most checks find nothing in most reports
     const kept: Found[] = [];
     let unit = -1;
     let end = -1;
@@ -171,10 +172,10 @@ export class ScopeMatcher {
       return;
     }
     // Kept for the patterns asked about unit by unit (a check's `unless`).
-    let starts = only === undefined ? undefined : this.starts.get(pattern);
+    let starts = only === undefined ? undefined : this.starts?.get(pattern);
     if (!starts) {
       starts = anchoredStarts(plan, ctx.literals(), ctx.folded().folded);
-      if (only !== undefined) this.starts.set(pattern, starts);
+      if (only !== undefined) (this.starts ??= new Map()).set(pattern, starts);
     }
     const offsets = ctx.folded().sourceOffsets;
     let i = only === undefined ? 0 : firstAtOrAfter(starts, this.window(only).lo);
