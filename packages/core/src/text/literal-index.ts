@@ -6,8 +6,9 @@
  * report a few hundred times; then folding and finding were two passes over
  * two copies of the text. Now each source unit is folded into a buffer and,
  * right there, the words that END at it are looked up by a hash of its last
- * two folded units (a table small enough to stay in the cache), and checked
- * against the buffer: most positions cost two table reads.
+ * folded units (one, two, or three for longer words: many end alike, in
+ * 公开), in tables small enough to stay in the cache, and checked against
+ * the buffer: most positions cost three table reads.
  */
 import type { CompiledTemplate } from '@govlint/dsl';
 import { type FoldedText, foldCodePoint, foldLabel, foldUnit, unitsToString } from '@govlint/text';
@@ -31,12 +32,13 @@ export interface Needles {
   readonly list: readonly string[];
   readonly ids: ReadonlyMap<string, number>;
   /**
-   * For each bucket (a hash of a needle's last two units; `one`: of a
-   * one-unit needle's unit): 1 + the index of the group of needles that
-   * hash there, or 0.
+   * For each bucket (a hash of a needle's last unit, two units or three, by
+   * its length: one, two, three or more): 1 + the index of the group of
+   * needles that hash there, or 0.
    */
   readonly one: Uint16Array;
   readonly two: Uint16Array;
+  readonly three: Uint16Array;
   /** Group g's needle ids are groupIds[groupStart[g] .. groupStart[g + 1]). */
   readonly groupStart: Int32Array;
   readonly groupIds: Int32Array;
@@ -48,24 +50,33 @@ export interface Needles {
 const BUCKETS = 8192;
 const MASK = BUCKETS - 1;
 
-/** The bucket of two consecutive folded units. */
+/** The bucket of two consecutive folded units, or three. */
 const pairBucket = (prev: number, unit: number): number => ((prev * 33) ^ unit) & MASK;
+const tripleBucket = (before: number, prev: number, unit: number): number =>
+  ((before * 961) ^ (prev * 33) ^ unit) & MASK;
 
 export function needlesOf(literals: Iterable<string>): Needles {
   const list = [...new Set(literals)].filter((l) => l.length > 0);
   const ids = new Map(list.map((l, id) => [l, id]));
-  const groups = [new Map<number, number[]>(), new Map<number, number[]>()];
+  const groups = [
+    new Map<number, number[]>(),
+    new Map<number, number[]>(),
+    new Map<number, number[]>(),
+  ];
   list.forEach((literal, id) => {
     const n = literal.length;
+    const at = (k: number) => literal.charCodeAt(n - k);
     const [table, bucket] =
       n === 1
-        ? [groups[0]!, literal.charCodeAt(0) & MASK]
-        : [groups[1]!, pairBucket(literal.charCodeAt(n - 2), literal.charCodeAt(n - 1))];
+        ? [groups[0]!, at(1) & MASK]
+        : n === 2
+          ? [groups[1]!, pairBucket(at(2), at(1))]
+          : [groups[2]!, tripleBucket(at(3), at(2), at(1))];
     let group = table.get(bucket);
     if (!group) table.set(bucket, (group = []));
     group.push(id);
   });
-  const tables = [new Uint16Array(BUCKETS), new Uint16Array(BUCKETS)];
+  const tables = [new Uint16Array(BUCKETS), new Uint16Array(BUCKETS), new Uint16Array(BUCKETS)];
   const groupStart = [0];
   const groupIds: number[] = [];
   groups.forEach((table, t) => {
@@ -86,6 +97,7 @@ export function needlesOf(literals: Iterable<string>): Needles {
     ids,
     one: tables[0]!,
     two: tables[1]!,
+    three: tables[2]!,
     groupStart: Int32Array.from(groupStart),
     groupIds: Int32Array.from(groupIds),
     units,
@@ -164,9 +176,10 @@ export function foldReport(text: string, needles: Needles): FoldedReport {
   let units = scratchUnits;
   let offsets = scratchOffsets;
   const hits = new Array<number[] | undefined>(needles.list.length);
-  const { one, two } = needles;
+  const { one, two, three } = needles;
   let n = 0;
   let prev = -1; // the folded unit before, or -1
+  let before = -1; // and the one before it
   let surrogates = false;
   for (let i = 0; i < end;) {
     const unit = text.charCodeAt(i);
@@ -174,9 +187,14 @@ export function foldReport(text: string, needles: Needles): FoldedReport {
     if (f >= 0) {
       units[n] = f;
       offsets[n++] = i++;
-      if (one[f & MASK] !== 0 || (prev >= 0 && two[pairBucket(prev, f)] !== 0)) {
-        endingAt(needles, units, n, prev, hits);
-      }
+      // The needles ending here: by this unit alone, and by it and the one before.
+      const single = one[f & MASK]!;
+      if (single !== 0) check(needles, single - 1, units, n, hits);
+      const pair = two[pairBucket(prev, f)]!;
+      if (pair !== 0 && prev >= 0) check(needles, pair - 1, units, n, hits);
+      const triple = three[tripleBucket(before, prev, f)]!;
+      if (triple !== 0 && before >= 0) check(needles, triple - 1, units, n, hits);
+      before = prev;
       prev = f;
       continue;
     }
@@ -198,7 +216,8 @@ export function foldReport(text: string, needles: Needles): FoldedReport {
       const u = folded.charCodeAt(k);
       units[n] = u;
       offsets[n++] = i;
-      endingAt(needles, units, n, prev, hits);
+      endingAt(needles, units, n, hits);
+      before = prev;
       prev = u;
     }
     i += width;
@@ -228,33 +247,29 @@ function grow<T extends Uint16Array | Int32Array>(from: T, to: T): T {
 export function indexLiterals(folded: string, needles: Needles): LiteralIndex {
   const units = new Uint16Array(folded.length);
   const hits = new Array<number[] | undefined>(needles.list.length);
-  let prev = -1;
   for (let n = 0; n < folded.length; n++) {
-    const f = (units[n] = folded.charCodeAt(n));
-    endingAt(needles, units, n + 1, prev, hits);
-    prev = f;
+    units[n] = folded.charCodeAt(n);
+    endingAt(needles, units, n + 1, hits);
   }
   return literalIndex(folded, needles, hits);
 }
 
-/**
- * Records the needles that end with the last of the `n` folded units
- * (`prev` the one before it, or -1): the candidates of its buckets, checked
- * unit by unit.
- */
+/** Records the needles that end with the last of the `n` folded units. */
 function endingAt(
   needles: Needles,
   units: Uint16Array,
   n: number,
-  prev: number,
   hits: (number[] | undefined)[],
 ): void {
   const last = units[n - 1]!;
   const single = needles.one[last & MASK]!;
   if (single !== 0) check(needles, single - 1, units, n, hits);
-  if (prev < 0) return;
-  const pair = needles.two[pairBucket(prev, last)]!;
+  if (n < 2) return;
+  const pair = needles.two[pairBucket(units[n - 2]!, last)]!;
   if (pair !== 0) check(needles, pair - 1, units, n, hits);
+  if (n < 3) return;
+  const triple = needles.three[tripleBucket(units[n - 3]!, units[n - 2]!, last)]!;
+  if (triple !== 0) check(needles, triple - 1, units, n, hits);
 }
 
 function check(
