@@ -6,12 +6,12 @@
  * scripts, styles and the head are left out. Every character of the view
  * remembers its offset in the HTML, so findings land on the `<td>` text.
  *
- * The callbacks run once per tag and text run of the page, so they are
- * kept to a tag's kind looked up once, the last character kept as a number
- * (not looked up in the parts), and the view's lines found while each
- * character's offsets are written, rather than by splitting the view again.
+ * The page is read by html-events.ts (htmlparser2's tokenizer with the
+ * Parser's tree rules) and written by html-view-writer.ts, which finds the
+ * view's lines as it writes, so the view is not split again.
  */
 import { type TagHandler, TagEvents } from './html-events.js';
+import { LF, TAB, ViewWriter } from './html-view-writer.js';
 import type { Lines } from './lines.js';
 
 export interface View {
@@ -87,10 +87,6 @@ const KIND = new Map<string, number>([
   ['table', TABLE],
 ]);
 
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-
 /** Tags that make a document HTML rather than text that mentions `<…>`. */
 const HTML_START =
   /<(?:!doctype\s+html|html|head|body|meta|table|tbody|tr|td|th|div|p|span|h[1-6]|br)\b[^>]*>/iu;
@@ -111,133 +107,6 @@ interface Grid {
   carry: number[];
   col: number;
   spanLeft: number;
-}
-
-/**
- * The view's text is decoded once from its units: joining a part per text
- * run and per TAB costs a few times more. A lone surrogate, which UTF-16
- * decoding would replace, is kept by the slower exact path.
- */
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const UTF16 = new TextDecoder(LITTLE_ENDIAN ? 'utf-16le' : 'utf-16be', { ignoreBOM: true });
-const CHUNK = 8192;
-
-function unitsText(units: Uint16Array, n: number, exact: boolean): string {
-  if (!exact) return UTF16.decode(units.subarray(0, n));
-  let out = '';
-  for (let i = 0; i < n; i += CHUNK) {
-    out += String.fromCharCode.apply(
-      null,
-      units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[],
-    );
-  }
-  return out;
-}
-
-/** The view being written: its units, each one's source span, and its lines. */
-class ViewWriter {
-  units: Uint16Array;
-  offsets: Int32Array;
-  ends: Int32Array;
-  n = 0;
-  /** The view's last character (a line end before anything is written). */
-  last = LF;
-  readonly starts: number[] = [0];
-  readonly lineEnds: number[] = [];
-  /** Where the last CR was written: an LF right after it ends no second line. */
-  private cr = -2;
-  /** A surrogate was written: the text is made by the exact path. */
-  private surrogate = false;
-
-  constructor(size: number) {
-    this.units = new Uint16Array(size);
-    this.offsets = new Int32Array(size);
-    this.ends = new Int32Array(size);
-  }
-
-  private reserve(extra: number): void {
-    if (this.n + extra + 1 <= this.offsets.length) return;
-    const size = (this.n + extra + 1) * 2;
-    const units = new Uint16Array(size);
-    units.set(this.units.subarray(0, this.n));
-    this.units = units;
-    const starts = new Int32Array(size);
-    starts.set(this.offsets.subarray(0, this.n));
-    this.offsets = starts;
-    const ends = new Int32Array(size);
-    ends.set(this.ends.subarray(0, this.n));
-    this.ends = ends;
-  }
-
-  /** One character standing for the source at `at` (a TAB, a line end, a space). */
-  mark(c: number, at: number): void {
-    this.reserve(1);
-    this.units[this.n] = c;
-    this.offsets[this.n] = at;
-    this.ends[this.n] = at;
-    if (c === LF) this.line(c, this.n);
-    this.n++;
-    this.last = c;
-  }
-
-  /**
-   * Source text `s[from, to)`: one-to-one with `[start, …)`, or all of it
-   * standing for `[start, end)` (a decoded entity). In a cell, TAB and line
-   * ends are only wrapping and become spaces.
-   */
-  text(
-    s: string,
-    from: number,
-    to: number,
-    start: number,
-    oneToOne: boolean,
-    end: number,
-    inCell: boolean,
-  ): void {
-    const length = to - from;
-    if (length <= 0) return;
-    this.reserve(length);
-    const { units, offsets, ends } = this;
-    const n = this.n;
-    let c = 0;
-    for (let i = 0; i < length; i++) {
-      c = s.charCodeAt(from + i);
-      offsets[n + i] = oneToOne ? start + i : start;
-      ends[n + i] = oneToOne ? start + i + 1 : end;
-      // Only a control character can be a TAB or a line end (most are ideographs).
-      if (c <= CR && (c === TAB || c === LF || c === CR)) {
-        if (inCell) c = 32;
-        else if (c !== TAB) this.line(c, n + i);
-      } else if (c >= 0xd800 && c <= 0xdfff) this.surrogate = true;
-      units[n + i] = c;
-    }
-    this.n = n + length;
-    this.last = c;
-  }
-
-  /** A line end at view offset `at`, with `splitLines`' rules (CRLF, LF, lone CR). */
-  private line(c: number, at: number): void {
-    if (c === LF && this.cr === at - 1) {
-      this.starts[this.starts.length - 1] = at + 1;
-      return;
-    }
-    if (c === CR) this.cr = at;
-    this.lineEnds.push(at);
-    this.starts.push(at + 1);
-  }
-
-  finish(sourceLength: number): View {
-    this.reserve(0);
-    this.offsets[this.n] = sourceLength;
-    this.ends[this.n] = sourceLength;
-    this.lineEnds.push(this.n);
-    return {
-      text: unitsText(this.units, this.n, this.surrogate),
-      offsets: this.offsets.subarray(0, this.n + 1),
-      ends: this.ends.subarray(0, this.n + 1),
-      lines: { starts: this.starts, ends: this.lineEnds },
-    };
-  }
 }
 
 export function htmlView(html: string): View {
