@@ -96,13 +96,6 @@ export function scopeMatcher(ctx: TextContext, units: readonly Range[]): ScopeMa
 export class ScopeMatcher {
   /** Units sorted by start, none overlapping the next: a position lies in one unit at most. */
   private readonly ordered: boolean;
-  /**
-   * Each unit's window in the folded text, found when first asked for (lo
-   * -1: not yet). Plain arrays: a typed array this size would live off the
-   * heap, which costs more to make than these are used.
-   */
-  private readonly lo: number[];
-  private readonly hi: number[];
   private readonly win = { lo: 0, hi: 0, end: 0 };
   /** The starts of the patterns asked about unit by unit (a check's `unless`). */
   private starts: Map<TextPattern, readonly number[]> | undefined;
@@ -116,8 +109,6 @@ export class ScopeMatcher {
       ordered = units[k - 1]!.end <= units[k]!.start && units[k - 1]!.start <= units[k]!.start;
     }
     this.ordered = ordered;
-    this.lo = new Array<number>(units.length).fill(-1);
-    this.hi = new Array<number>(units.length).fill(0);
   }
 
   /**
@@ -269,18 +260,18 @@ export class ScopeMatcher {
     }
   }
 
-  /** Unit k's stretch of the folded text: the folded units from its source range. */
+  /**
+   * Unit k's stretch of the folded text: the folded units from its source
+   * range, by two binary searches (cheaper than keeping them for every unit:
+   * few units are asked for).
+   */
   private window(k: number): FoldedWindow {
     const unit = this.units[k]!;
-    if (this.lo[k] === -1) {
-      const offsets = this.ctx.folded().sourceOffsets;
-      this.lo[k] = firstAtOrAfter(offsets, unit.start);
-      this.hi[k] = firstAtOrAfter(offsets, unit.end);
-    }
+    const offsets = this.ctx.folded().sourceOffsets;
     // One object, refilled: it is read at once, by the caller or the matcher.
     const w = this.win;
-    w.lo = this.lo[k]!;
-    w.hi = this.hi[k]!;
+    w.lo = firstAtOrAfter(offsets, unit.start);
+    w.hi = firstAtOrAfter(offsets, unit.end);
     w.end = unit.end;
     return w;
   }
