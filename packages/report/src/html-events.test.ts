@@ -161,4 +161,16 @@ describe('TagEvents', () => {
       expect(events).toEqual(viaParser(html));
     }
   });
+
+  it('makes the events of the Parser past the cache of tag names (a page of 6000 made-up tags)', () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const tags = Array.from(
+      { length: 6000 },
+      (_, i) => `x${letters[i % 26]}${letters[Math.floor(i / 26) % 26]}${Math.floor(i / 676)}`,
+    );
+    const html = tags.map((t, i) => `<${i % 2 ? t.toUpperCase() : t}>一${i}</${t}>`).join('');
+    const events = viaTagEvents(html);
+    expect(events.length).toBe(18000);
+    expect(events).toEqual(viaParser(html));
+  });
 });

@@ -138,6 +138,8 @@ export function tagName(name: string): TagName {
  * it makes no new string and its rules are not looked up again.
  */
 const NAMES = new Map<number, TagName>();
+/** A hostile page may use any number of names: past this many, new ones are not kept. */
+const MAX_NAMES = 4096;
 /** Digit of each code unit of a name (0: not encodable). */
 const NAME_DIGIT = new Uint8Array(128);
 for (let c = 0; c < 26; c++) {
@@ -150,7 +152,7 @@ NAME_DIGIT[58] = 38; // :
 NAME_DIGIT[95] = 39; // _
 
 export function nameAt(text: string, start: number, end: number): TagName {
-  // 40^5 keys: small integers, and a cache of bounded size whatever the page.
+  // Up to 40^5 keys: small integers.
   if (end - start <= 5) {
     let key = 0;
     let i = start;
@@ -164,7 +166,7 @@ export function nameAt(text: string, start: number, end: number): TagName {
       let known = NAMES.get(key);
       if (known === undefined) {
         known = tagName(text.slice(start, end).toLowerCase());
-        NAMES.set(key, known);
+        if (NAMES.size < MAX_NAMES) NAMES.set(key, known);
       }
       return known;
     }
