@@ -65,4 +65,12 @@ describe('htmlView lines', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('reads a page nested 200000 elements deep (the open elements are a stack, not an array shifted at its front)', () => {
+    const depth = 200000;
+    const view = htmlView(`${'<div>'.repeat(depth)}一、总体情况${'</div>'.repeat(depth)}`);
+    expect(view.text).toBe('一、总体情况\n');
+    expect(view.offsets[0]).toBe(depth * 5);
+    expect(view.lines.starts).toEqual([0, 7]);
+  });
 });
