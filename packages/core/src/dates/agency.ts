@@ -5,6 +5,7 @@
  * “…镇人民政府” is a township and “…人民政府办公室” a department.
  */
 import type { LexiconEntry } from '@govlint/dsl';
+import { isSpace } from '../text/space.js';
 
 export type AgencyKind = 'department' | 'government' | 'township';
 
@@ -15,7 +16,8 @@ export function agencyKind(
   endings: readonly LexiconEntry[],
 ): AgencyKind | null {
   if (!agency) return null;
-  const name = agency.replace(/\s+/gu, '');
+  // Most names have no space: the regular expression only when one is there.
+  const name = hasSpace(agency) ? agency.replace(/\s+/gu, '') : agency;
   let best: LexiconEntry | undefined;
   for (const e of endings) {
     if (!e.note || !KINDS.includes(e.note) || !name.endsWith(e.text)) continue;
@@ -30,3 +32,8 @@ export const KIND_NAMES: Readonly<Record<AgencyKind, string>> = {
   government: '本级人民政府',
   township: '乡镇、街道',
 };
+
+function hasSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isSpace(text.charCodeAt(i))) return true;
+  return false;
+}

@@ -51,7 +51,8 @@ export function lexiconHits(ctx: TextContext, name: string, units: readonly Rang
   if (entries.length === 0 || units.length === 0) return NO_HITS;
   const offsets = ctx.folded().sourceOffsets;
   const literals = ctx.literals();
-  const sorted = isSorted(units) ? units : [...units].sort((a, b) => a.start - b.start);
+  // The units by start, worked out at the first occurrence: most entries occur nowhere.
+  let sorted: readonly Range[] | undefined;
   const starts: number[] = [];
   const ends: number[] = [];
   const orders: number[] = [];
@@ -64,6 +65,7 @@ export function lexiconHits(ctx: TextContext, name: string, units: readonly Rang
       const at = positions[p]!;
       const start = offsets[at]!;
       const end = endOf(ctx.text, offsets[at + needle.length - 1]!);
+      sorted ??= byStart(units);
       const unit = unitOf(sorted, start);
       if (unit < 0 || end > sorted[unit]!.end) continue;
       starts.push(start);
@@ -162,6 +164,11 @@ function entryPositions(
   return id >= 0 ? (literals.hits[id] ?? NOWHERE) : literals.positions(needle);
 }
 
+/** The units by start (as given when they already are). */
+function byStart(units: readonly Range[]): readonly Range[] {
+  return isSorted(units) ? units : [...units].sort((a, b) => a.start - b.start);
+}
+
 function isSorted(units: readonly Range[]): boolean {
   for (let i = 1; i < units.length; i++) if (units[i]!.start < units[i - 1]!.start) return false;
   return true;
@@ -176,13 +183,14 @@ export function hasLexicon(ctx: TextContext, name: string, units: readonly Range
   if (entries.length === 0 || units.length === 0) return false;
   const offsets = ctx.folded().sourceOffsets;
   const literals = ctx.literals();
-  const sorted = isSorted(units) ? units : [...units].sort((a, b) => a.start - b.start);
+  let sorted: readonly Range[] | undefined;
   const { needles, ids } = indexedEntries(literals, entries);
   for (let order = 0; order < needles.length; order++) {
     const needle = needles[order]!;
     if (!needle) continue;
     for (const at of entryPositions(literals, ids, order, needle)) {
       const start = offsets[at]!;
+      sorted ??= byStart(units);
       const unit = unitOf(sorted, start);
       if (unit >= 0 && endOf(ctx.text, offsets[at + needle.length - 1]!) <= sorted[unit]!.end) {
         return true;
