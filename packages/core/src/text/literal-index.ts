@@ -39,6 +39,8 @@ export interface Needles {
   readonly one: Uint16Array;
   readonly two: Uint16Array;
   readonly three: Uint16Array;
+  /** A bit per unit that ends some needle: most units end none, known from 8 KB. */
+  readonly ends: Int32Array;
   /** Group g's needle ids are groupIds[groupStart[g] .. groupStart[g + 1]). */
   readonly groupStart: Int32Array;
   readonly groupIds: Int32Array;
@@ -98,11 +100,21 @@ export function needlesOf(literals: Iterable<string>): Needles {
     one: tables[0]!,
     two: tables[1]!,
     three: tables[2]!,
+    ends: endsOf(list),
     groupStart: Int32Array.from(groupStart),
     groupIds: Int32Array.from(groupIds),
     units,
     unitStart: Int32Array.from(unitStart),
   };
+}
+
+function endsOf(list: readonly string[]): Int32Array {
+  const ends = new Int32Array(0x10000 >>> 5);
+  for (const l of list) {
+    const last = l.charCodeAt(l.length - 1);
+    ends[last >>> 5]! |= 1 << (last & 31);
+  }
+  return ends;
 }
 
 /**
@@ -176,7 +188,7 @@ export function foldReport(text: string, needles: Needles): FoldedReport {
   let units = scratchUnits;
   let offsets = scratchOffsets;
   const hits = new Array<number[] | undefined>(needles.list.length);
-  const { one, two, three } = needles;
+  const { one, two, three, ends } = needles;
   let n = 0;
   let prev = -1; // the folded unit before, or -1
   let before = -1; // and the one before it
@@ -187,13 +199,15 @@ export function foldReport(text: string, needles: Needles): FoldedReport {
     if (f >= 0) {
       units[n] = f;
       offsets[n++] = i++;
-      // The needles ending here: by this unit alone, and by it and the one before.
-      const single = one[f & MASK]!;
-      if (single !== 0) check(needles, single - 1, units, n, hits);
-      const pair = two[pairBucket(prev, f)]!;
-      if (pair !== 0 && prev >= 0) check(needles, pair - 1, units, n, hits);
-      const triple = three[tripleBucket(before, prev, f)]!;
-      if (triple !== 0 && before >= 0) check(needles, triple - 1, units, n, hits);
+      // The needles ending here: by this unit alone, with the one before, or two before.
+      if ((ends[f >>> 5]! & (1 << (f & 31))) !== 0) {
+        const single = one[f & MASK]!;
+        if (single !== 0) check(needles, single - 1, units, n, hits);
+        const pair = two[pairBucket(prev, f)]!;
+        if (pair !== 0 && prev >= 0) check(needles, pair - 1, units, n, hits);
+        const triple = three[tripleBucket(before, prev, f)]!;
+        if (triple !== 0 && before >= 0) check(needles, triple - 1, units, n, hits);
+      }
       before = prev;
       prev = f;
       continue;
