@@ -312,34 +312,43 @@ function literalIndex(
   needles: Needles,
   hits: (number[] | undefined)[],
 ): LiteralIndex {
-  const { ids } = needles;
-  // A literal no check declared (a caller's own word) is searched the slow way, once.
-  const extra = new Map<string, number[]>();
-  const none: readonly number[] = [];
-  let occurrences: number[] | undefined;
-  return {
-    folded,
-    needles,
-    hits,
-    get occurrences() {
-      return (occurrences ??= pairsByPosition(hits));
-    },
-    positions(literal) {
-      const id = ids.get(literal);
-      if (id !== undefined) return hits[id] ?? none;
-      let found = extra.get(literal);
-      if (!found) {
-        found = [];
-        if (literal.length > 0) {
-          for (let at = folded.indexOf(literal); at >= 0; at = folded.indexOf(literal, at + 1)) {
-            found.push(at);
-          }
+  return new FoundLiterals(folded, needles, hits);
+}
+
+const NONE: readonly number[] = [];
+
+/** A class, not a literal of closures: one object per report, its methods shared. */
+class FoundLiterals implements LiteralIndex {
+  /** Literals no check declared (a caller's own word), searched the slow way, once. */
+  private extra: Map<string, number[]> | undefined;
+  private pairs: number[] | undefined;
+
+  constructor(
+    readonly folded: string,
+    readonly needles: Needles,
+    readonly hits: (number[] | undefined)[],
+  ) {}
+
+  get occurrences(): readonly number[] {
+    return (this.pairs ??= pairsByPosition(this.hits));
+  }
+
+  positions(literal: string): readonly number[] {
+    const id = this.needles.ids.get(literal);
+    if (id !== undefined) return this.hits[id] ?? NONE;
+    let found = this.extra?.get(literal);
+    if (!found) {
+      found = [];
+      if (literal.length > 0) {
+        const { folded } = this;
+        for (let at = folded.indexOf(literal); at >= 0; at = folded.indexOf(literal, at + 1)) {
+          found.push(at);
         }
-        extra.set(literal, found);
       }
-      return found;
-    },
-  };
+      (this.extra ??= new Map()).set(literal, found);
+    }
+    return found;
+  }
 }
 
 /** Every (position, needle id) pair, by position (then id). */
