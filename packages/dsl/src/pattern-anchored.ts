@@ -40,9 +40,9 @@ export class SearchMemo {
   /** The position each row holds, or -1. */
   private rowPos = new Int32Array(0);
   /** The stamp of the claim of its row that marked each state. */
-  private seen = new Int32Array(0);
-  /** Each row's stamp, from `claims`. */
-  private rowStamp = new Int32Array(0);
+  private seen = new Uint16Array(0);
+  /** Each row's stamp, from `claims` (16 bits: a long search's rows stay twice a byte a state). */
+  private rowStamp = new Uint16Array(0);
   private claims = 0;
   /** jumps[row * gaps + g] - 1: every exit of gap g from this position up to it is explored. */
   private jumps = new Int32Array(0);
@@ -68,8 +68,8 @@ export class SearchMemo {
       this.capacity = 0;
       [this.rowPos, this.seen, this.rowStamp, this.jumps] = [
         new Int32Array(0),
-        new Int32Array(0),
-        new Int32Array(0),
+        new Uint16Array(0),
+        new Uint16Array(0),
         new Int32Array(0),
       ];
     } else this.rowPos.fill(-1);
@@ -153,8 +153,8 @@ export class SearchMemo {
         if (held === pos) return row;
         if (held < this.origin) {
           this.rowPos[row] = pos;
-          if (this.claims === 0x3fffffff) {
-            // Stamps run out after a billion claims: forget every mark (a memo may forget).
+          if (this.claims === 0xffff) {
+            // Stamps run out every 65535 claims: forget every mark (a memo may forget).
             this.seen.fill(0);
             this.rowStamp.fill(0);
             this.claims = 0;
@@ -173,8 +173,8 @@ export class SearchMemo {
   private grow(): void {
     const capacity = Math.max(64, this.capacity * 2);
     const rowPos = new Int32Array(capacity).fill(-1);
-    const seen = new Int32Array(capacity * this.size);
-    const rowStamp = new Int32Array(capacity);
+    const seen = new Uint16Array(capacity * this.size);
+    const rowStamp = new Uint16Array(capacity);
     const jumps = new Int32Array(capacity * this.gaps);
     for (let old = 0; old < this.capacity; old++) {
       const pos = this.rowPos[old]!;

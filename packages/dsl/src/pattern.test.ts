@@ -160,6 +160,23 @@ function manyMatches(): { text: string; starts: number[]; width: number } {
   };
 }
 
+describe('the search memo over a long text', () => {
+  it('finds the same after its marks run out and are forgotten (65535 row claims)', () => {
+    // Every match claims rows for its positions: 70 000 matches claim ~210 000 (three runs of stamps).
+    const node: PatternNode = {
+      kind: 'seq',
+      items: [
+        { kind: 'number', name: 'n' },
+        { kind: 'literal', text: 'x' },
+      ],
+    };
+    const text = '12x'.repeat(70_000);
+    const found = findMatches(compilePattern(node), text);
+    expect(found).toHaveLength(70_000);
+    expect(found).toEqual(referenceFindMatches(compileReference(node), text));
+  }, 20_000);
+});
+
 describe('pathological patterns (issue 7)', () => {
   // Timed as users run it in pattern-speed.test.ts; here, the results.
   it('runs two gaps of 200 over 1 MB of 甲', () => {
