@@ -163,6 +163,10 @@ function alone(template: CompiledTemplate): readonly CompiledTemplate[] {
 /** Message values without the undefined ones, for the JSON-serialisable `data`. */
 function plain(values: MessageValues): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(values)) if (v !== undefined) out[k] = v;
+  // for…in, not Object.entries: no array per key, the same order on a plain object.
+  for (const k in values) {
+    const v = values[k];
+    if (v !== undefined) out[k] = v;
+  }
   return out;
 }

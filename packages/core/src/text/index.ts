@@ -8,7 +8,7 @@ import type { Diagnostic } from '@govlint/text';
 import type { ResolvedConfig } from '../api.js';
 import { dateDiagnostics } from '../dates/index.js';
 import type { CellValues } from '../evaluate/values.js';
-import { createTextContext } from './context.js';
+import { type TextContext, createTextContext } from './context.js';
 import type { FoldedReport } from './literal-index.js';
 import { halfWidthPunctuation } from './punctuation.js';
 import { otherMatters, overviewAspects } from './sections.js';
@@ -16,6 +16,18 @@ import { subheadingFormat } from './subheadings.js';
 import { sumOfParts } from './sum-of-parts.js';
 import { textCheckDiagnostics } from './text-checks.js';
 import { duplicatedWords, injectedSpam } from './words.js';
+
+/** The built-in checks, in the order their diagnostics are listed (after the DSL's text checks). */
+const BUILTIN_CHECKS: readonly ((ctx: TextContext) => Diagnostic[])[] = [
+  sumOfParts,
+  duplicatedWords,
+  injectedSpam,
+  subheadingFormat,
+  overviewAspects,
+  otherMatters,
+  halfWidthPunctuation,
+  dateDiagnostics,
+];
 
 export function narrativeDiagnostics(
   text: string,
@@ -26,15 +38,7 @@ export function narrativeDiagnostics(
   values?: CellValues,
 ): Diagnostic[] {
   const ctx = createTextContext(text, model, template, config, prepared, values);
-  return [
-    ...textCheckDiagnostics(ctx),
-    ...sumOfParts(ctx),
-    ...duplicatedWords(ctx),
-    ...injectedSpam(ctx),
-    ...subheadingFormat(ctx),
-    ...overviewAspects(ctx),
-    ...otherMatters(ctx),
-    ...halfWidthPunctuation(ctx),
-    ...dateDiagnostics(ctx),
-  ];
+  const out = textCheckDiagnostics(ctx);
+  for (const check of BUILTIN_CHECKS) for (const d of check(ctx)) out.push(d);
+  return out;
 }
