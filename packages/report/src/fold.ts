@@ -6,7 +6,7 @@
  * buffer), and offsets without the string. Positions always come back
  * through `offsets`.
  */
-import { foldCodePoint, foldUnit, foldWithOffsets } from '@govlint/text';
+import { foldCodePoint, foldUnit, foldWithOffsets, unitsToString } from '@govlint/text';
 
 export { foldCodePoint, foldUnit };
 
@@ -18,19 +18,6 @@ export interface Folded {
   readonly folded: string;
   /** Source offset of each folded unit, plus one entry for the end. */
   readonly offsets: Int32Array;
-}
-
-const CHUNK = 8192;
-
-function unitsToString(units: Uint16Array, n: number): string {
-  let out = '';
-  for (let i = 0; i < n; i += CHUNK) {
-    out += String.fromCharCode.apply(
-      null,
-      units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[],
-    );
-  }
-  return out;
 }
 
 /** Fold `text[start, end)`, keeping for each folded unit its source offset. */
@@ -102,7 +89,7 @@ function foldSliceComplex(text: string, start: number, end: number): string {
     for (let k = 0; k < f.length; k++) units[n++] = f.charCodeAt(k);
     if (cp > 0xffff) i++;
   }
-  return unitsToString(units, n);
+  return unitsToString(units, n, true);
 }
 
 /**
@@ -204,5 +191,5 @@ export function unitsEqual(units: Uint16Array, at: number, s: string): boolean {
 
 /** The first `n` units as a string. */
 export function unitsString(units: Uint16Array, n: number): string {
-  return unitsToString(units, n);
+  return unitsToString(units, n, true);
 }

@@ -5,27 +5,12 @@
  * times more. A lone surrogate, which UTF-16 decoding would replace, is
  * kept by the slower exact path.
  */
+import { unitsToString } from '@govlint/text';
 import type { View } from './html-view.js';
 
 export const TAB = 9;
 export const LF = 10;
 export const CR = 13;
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const UTF16 = new TextDecoder(LITTLE_ENDIAN ? 'utf-16le' : 'utf-16be', { ignoreBOM: true });
-const CHUNK = 8192;
-
-function unitsText(units: Uint16Array, n: number, exact: boolean): string {
-  if (!exact) return UTF16.decode(units.subarray(0, n));
-  let out = '';
-  for (let i = 0; i < n; i += CHUNK) {
-    out += String.fromCharCode.apply(
-      null,
-      units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[],
-    );
-  }
-  return out;
-}
 
 /** The view being written: its units, each one's source span, and its lines. */
 export class ViewWriter {
@@ -125,7 +110,7 @@ export class ViewWriter {
     this.ends[this.n] = sourceLength;
     this.lineEnds.push(this.n);
     return {
-      text: unitsText(this.units, this.n, this.surrogate),
+      text: unitsToString(this.units, this.n, this.surrogate),
       offsets: this.offsets.subarray(0, this.n + 1),
       ends: this.ends.subarray(0, this.n + 1),
       lines: { starts: this.starts, ends: this.lineEnds },

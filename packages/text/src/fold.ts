@@ -195,7 +195,10 @@ function grow<T extends Uint16Array | Int32Array>(from: T, to: T): T {
   return to;
 }
 
-const utf16 = new TextDecoder('utf-16le');
+// The platform's own byte order, as a Uint16Array's bytes are laid out; a
+// leading U+FEFF is text here, not a byte-order mark.
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const utf16 = new TextDecoder(LITTLE_ENDIAN ? 'utf-16le' : 'utf-16be', { ignoreBOM: true });
 
 /**
  * The string of the first n units (`surrogates`: whether any of them may be

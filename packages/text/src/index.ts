@@ -2,3 +2,4 @@ export * from './range.js';
 export * from './line-index.js';
 export * from './fold.js';
 export * from './diagnostic.js';
+export * from './space.js';

@@ -7,6 +7,8 @@ import {
   foldLabel,
   foldUnit,
   foldWithOffsets,
+  isSpace,
+  unitsToString,
 } from './index.js';
 
 describe('LineIndex', () => {
@@ -151,5 +153,32 @@ describe('foldUnit and foldCodePoint', () => {
     }
     expect(mismatches).toBe(0);
     expect(foldCodePoint(0x20000)).toBe('𠀀');
+  });
+});
+
+describe('unitsToString', () => {
+  const units = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
+  it('gives back exactly the units, on either path', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.boolean(), (s, exact) => {
+        const u = Uint16Array.from({ length: s.length }, (_, i) => s.charCodeAt(i));
+        const hasSurrogate = /[\ud800-\udfff]/.test(s);
+        expect(unitsToString(u, u.length, exact || hasSurrogate)).toBe(s);
+      }),
+    );
+  });
+  it('keeps a leading U+FEFF (text, not a byte-order mark) and stops at n', () => {
+    expect(unitsToString(units('\ufeff公开'), 3, false)).toBe('\ufeff公开');
+    expect(unitsToString(units('\ufeff公开'), 2, true)).toBe('\ufeff公');
+  });
+});
+
+describe('isSpace', () => {
+  it('is /\\s/u on every BMP code unit', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (isSpace(c) !== /\s/u.test(String.fromCharCode(c))) differ.push(c);
+    }
+    expect(differ).toEqual([]);
   });
 });

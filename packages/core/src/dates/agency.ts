@@ -5,7 +5,7 @@
  * “…镇人民政府” is a township and “…人民政府办公室” a department.
  */
 import type { LexiconEntry } from '@govlint/dsl';
-import { isSpace } from '../text/space.js';
+import { isSpace } from '@govlint/text';
 
 export type AgencyKind = 'department' | 'government' | 'township';
 

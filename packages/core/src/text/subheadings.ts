@@ -8,7 +8,7 @@
 import type { Paragraph } from '@govlint/report';
 import type { Diagnostic, Range } from '@govlint/text';
 import type { TextContext } from './context.js';
-import { isSpace } from './space.js';
+import { isSpace } from '@govlint/text';
 
 const RULE = 'section-subheading-format';
 const NUMERALS = '一二三四五六七八九十';

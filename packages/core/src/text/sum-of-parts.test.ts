@@ -1,17 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSpace } from './space.js';
 import { type Count, countsIn, wordList } from './sum-of-parts.js';
-
-describe('isSpace', () => {
-  it('is /\\s/u on every BMP code unit', () => {
-    const differ: number[] = [];
-    for (let c = 0; c < 0x10000; c++) {
-      if (isSpace(c) !== /\s/u.test(String.fromCharCode(c))) differ.push(c);
-    }
-    expect(differ).toEqual([]);
-  });
-});
 
 /** countsIn as first written: a regular expression and slices of the sentence. */
 function reference(

@@ -10,7 +10,7 @@ import type { Diagnostic, Range } from '@govlint/text';
 import { formatNumber } from '../messages.js';
 import type { TextContext } from './context.js';
 import { lexiconHits, sentences } from './lexicon-search.js';
-import { isSpace } from './space.js';
+import { isSpace } from '@govlint/text';
 import { oneLine } from './text-checks.js';
 
 const RULE = 'narrative-sum-of-parts';

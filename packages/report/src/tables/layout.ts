@@ -1,4 +1,5 @@
 /** Which layout a table was written in (model `layout`), judged from its rows. */
+import { isSpace } from '@govlint/text';
 import { type Lines, lineOf } from '../lines.js';
 import type { Layout } from '../model.js';
 import type { RowScan } from './scan.js';
@@ -69,28 +70,11 @@ function rowLayout(text: string, lines: Lines, r: RowScan): number {
   }
   if (last.start < end) {
     let s = start;
-    while (s < limit && isWhitespace(text.charCodeAt(s))) s++;
+    while (s < limit && isSpace(text.charCodeAt(s))) s++;
     if (text.charCodeAt(s) === 124 && s < limit) return MARKDOWN;
     if (pipe) return PIPE_ROWS;
     // No pipe: the loop looked at the whole line, so `tab` is known.
     return tab ? TAB_ROWS : FLATTENED;
   }
   return pipe ? PIPE_CELLS : CELL_PER_LINE;
-}
-
-/** What `String.prototype.trimStart` removes (JavaScript's `\s`), by code unit. */
-function isWhitespace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }

@@ -1,6 +1,7 @@
 /**
- * `/\s/u` on one UTF-16 code unit, without the regular expression (and the
- * one-character string it needs): the checks ask it of code units in loops.
+ * `/\s/u` on one UTF-16 code unit (what `trim` removes), without the regular
+ * expression and the one-character string it needs: readers and checks ask
+ * it of code units in loops.
  */
 export function isSpace(c: number): boolean {
   if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
