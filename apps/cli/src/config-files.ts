@@ -62,8 +62,11 @@ export class ConfigLoader {
 
   /** The configuration for a file; throws ConfigFailure for a broken config. */
   forFile(file: string): FileConfig {
-    const chain = this.explicit ?? this.chainFor(dirname(resolve(file)));
-    const config = resolveConfig(chain, toPosix(resolve(file)));
+    const path = resolve(file);
+    const chain = this.explicit ?? this.chainFor(dirname(path));
+    // No config file anywhere above: the same defaults for every file, made once.
+    if (chain.length === 0) return (this.defaults ??= resolveConfig([], toPosix(path)));
+    const config = resolveConfig(chain, toPosix(path));
     if (this.known) {
       const known = this.known(config.rulePaths);
       const packs = config.rulePaths.join('\u0000');
@@ -78,6 +81,7 @@ export class ConfigLoader {
    */
   known: ((rulePaths: readonly string[]) => KnownIds) | undefined;
   private readonly checked = new Set<string>();
+  private defaults: FileConfig | undefined;
 
   private checkIds(c: Loaded, known: KnownIds, packs: string): void {
     const key = `${c.path}\u0001${packs}`;
