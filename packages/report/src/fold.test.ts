@@ -20,10 +20,13 @@ describe('fast folding', () => {
     expect(f.folded).toBe(foldLabel(src));
     const at = f.folded.indexOf('予以公开');
     expect(
-      src.slice(sourceRange(src, f, at, at + 4).start, sourceRange(src, f, at, at + 4).end),
+      src.slice(
+        sourceRange(src, f.offsets, at, at + 4).start,
+        sourceRange(src, f.offsets, at, at + 4).end,
+      ),
     ).toBe('予以\u3000公开');
     const pair = f.folded.indexOf('𠀀');
-    expect(sourceRange(src, f, pair, pair + 2)).toEqual({ start: 5, end: 7 });
+    expect(sourceRange(src, f.offsets, pair, pair + 2)).toEqual({ start: 5, end: 7 });
   });
 });
 

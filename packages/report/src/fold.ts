@@ -125,7 +125,7 @@ export function foldOffsets(text: string, start: number, end: number): Int32Arra
 /** Source range of folded units [from, to): from the first unit's code point to the end of the last's. */
 export function sourceRange(
   text: string,
-  { offsets }: { readonly offsets: Int32Array },
+  offsets: ArrayLike<number>,
   from: number,
   to: number,
 ): { start: number; end: number } {

@@ -128,8 +128,7 @@ function prefixed(
   let found = false;
   for (const h of p.headings) {
     if (length > h.folded.length && unitsEqual(units, 0, h.folded)) {
-      const offsets = { offsets: foldOffsets(text, start, end) };
-      const r = sourceRange(text, offsets, 0, h.folded.length);
+      const r = sourceRange(text, foldOffsets(text, start, end), 0, h.folded.length);
       out.push({ heading: h, start: r.start, end: r.end, rank: h.variant ? 1 : 0 });
       found = true;
     }

@@ -23,22 +23,7 @@ export interface Numbered {
 function mayBeNumbered(folded: string): boolean {
   const c = folded.charCodeAt(0);
   if (c < 0x4e00) return c === 40 || (c >= 48 && c <= 57);
-  switch (c) {
-    case 0x4e00: // 一
-    case 0x4e8c: // 二
-    case 0x4e09: // 三
-    case 0x56db: // 四
-    case 0x4e94: // 五
-    case 0x516d: // 六
-    case 0x4e03: // 七
-    case 0x516b: // 八
-    case 0x4e5d: // 九
-    case 0x5341: // 十
-    case 0x767e: // 百
-      return true;
-    default:
-      return false;
-  }
+  return isNumeral(c, true);
 }
 
 export function splitNumbering(folded: string): Numbered {

@@ -107,7 +107,7 @@ function inlineCandidate(
 ): Candidate | null {
   const { units, length } = foldUnits(text, from, to);
   const range = (at: number, end: number): Range =>
-    sourceRange(text, { offsets: foldOffsets(text, from, to) }, at, end);
+    sourceRange(text, foldOffsets(text, from, to), at, end);
   for (const h of headings) {
     const at = indexOfUnits(units, length, h.folded, 0);
     if (at >= 0) {

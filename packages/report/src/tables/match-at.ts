@@ -3,7 +3,7 @@
  * tokens (`AB⏎CD`), labels inside a longer span, or a relaxed match. The
  * scan (scan.ts) chooses among the candidates when it reaches each hit.
  */
-import { foldCodePoint, foldUnit } from '../fold.js';
+import { foldCodePoint, foldUnit, sourceRange } from '../fold.js';
 import {
   type InnerHit,
   type Label,
@@ -117,17 +117,4 @@ export function foldedOffsets(text: string, start: number, end: number, upTo: nu
   }
   if (offsets.length <= upTo) offsets.push(end);
   return offsets;
-}
-
-/** Source range of folded units [from, to): from the first unit's code point to the end of the last's. */
-function sourceRange(
-  text: string,
-  offsets: readonly number[],
-  from: number,
-  to: number,
-): { start: number; end: number } {
-  const start = offsets[from] as number;
-  if (to <= from) return { start, end: start };
-  const last = offsets[to - 1] as number;
-  return { start, end: last + ((text.codePointAt(last) as number) > 0xffff ? 2 : 1) };
 }
