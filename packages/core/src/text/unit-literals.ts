@@ -9,6 +9,7 @@
 import type { CompiledTemplate, LexiconEntry, TextPattern } from '@govlint/dsl';
 import type { FoldedText, Range } from '@govlint/text';
 import type { LiteralIndex, Needles } from './literal-index.js';
+import { firstAtOrAfter } from './anchored-starts.js';
 import { anchorsOf, literalClauses, selectivity } from './prefilter.js';
 
 type Lexicons = Readonly<Record<string, readonly LexiconEntry[]>>;
@@ -287,18 +288,6 @@ function firstPairAt(pairs: readonly number[], value: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (pairs[2 * mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The index of the first value ≥ `value` in an ascending list (its length if none). */
-function firstAtOrAfter(sorted: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
