@@ -132,24 +132,63 @@ export interface FoldedText {
 }
 
 /**
- * The buffers spans are folded into, kept from one call to the next: a typed
- * array of more than a few units lives outside the heap, and making two per
- * call cost more than filling them. The folded string and the offsets are
- * copied out; a very long span's buffers are not kept.
+ * The buffers a text is folded into, kept from one call to the next: a
+ * typed array of more than a few units lives outside the heap, and making
+ * two per call cost more than filling them. Every folding loop (this
+ * module's and the literal index's, which folds and searches in one pass)
+ * takes them here and copies its result out (`foldedFrom`), so one call's
+ * result never shares them with the next; a very long text's are not kept.
  */
-let scratchUnits = new Uint16Array(0);
-let scratchOffsets = new Int32Array(0);
+export interface FoldBuffers {
+  units: Uint16Array;
+  offsets: Int32Array;
+}
+
+const scratch: FoldBuffers = { units: new Uint16Array(0), offsets: new Int32Array(0) };
 const KEPT = 1 << 20;
+
+/** The kept buffers, with room for folding `length` source units (folding seldom lengthens a text). */
+export function foldBuffers(length: number): FoldBuffers {
+  if (scratch.units.length < length + 1) {
+    scratch.units = new Uint16Array(length + 1);
+    scratch.offsets = new Int32Array(length + 2);
+  }
+  return scratch;
+}
+
+/** Grow the buffers if `n` folded units plus `more` may not fit (a unit that folds to several). */
+export function makeRoom(buffers: FoldBuffers, n: number, more: number): void {
+  if (n + more < buffers.units.length) return;
+  const size = 2 * buffers.units.length + more + 1;
+  const units = new Uint16Array(size);
+  const offsets = new Int32Array(size + 1);
+  units.set(buffers.units);
+  offsets.set(buffers.offsets);
+  buffers.units = units;
+  buffers.offsets = offsets;
+}
+
+/** The first `n` folded units and their offsets (`end` maps the end), copied out of the buffers. */
+export function foldedFrom(
+  buffers: FoldBuffers,
+  n: number,
+  end: number,
+  surrogates: boolean,
+): FoldedText {
+  buffers.offsets[n] = end;
+  const folded = unitsToString(buffers.units, n, surrogates);
+  const sourceOffsets = buffers.offsets.slice(0, n + 1);
+  if (buffers.units.length > KEPT) {
+    buffers.units = new Uint16Array(0);
+    buffers.offsets = new Int32Array(0);
+  }
+  return { folded, sourceOffsets };
+}
 
 /** Fold a span of source text and keep where each folded unit came from. */
 export function foldWithOffsets(text: string, start = 0, end = text.length): FoldedText {
-  // Folding seldom lengthens a text; when it does, both buffers grow.
-  if (scratchUnits.length < end - start + 1) {
-    scratchUnits = new Uint16Array(end - start + 1);
-    scratchOffsets = new Int32Array(end - start + 2);
-  }
-  let units = scratchUnits;
-  let offsets = scratchOffsets;
+  const buffers = foldBuffers(end - start);
+  let { units, offsets } = buffers;
   let n = 0;
   let surrogates = false;
   for (let i = start; i < end;) {
@@ -166,33 +205,15 @@ export function foldWithOffsets(text: string, start = 0, end = text.length): Fol
     }
     const { folded, width } = foldSlowAt(text, i, end);
     if (unit >= 0xd800 && unit <= 0xdfff) surrogates = true;
-    if (n + folded.length + (end - i) >= units.length) {
-      const size = 2 * units.length + folded.length + 1;
-      units = grow(units, new Uint16Array(size));
-      offsets = grow(offsets, new Int32Array(size + 1));
-    }
+    makeRoom(buffers, n, folded.length + (end - i));
+    ({ units, offsets } = buffers);
     for (let k = 0; k < folded.length; k++) {
       units[n] = folded.charCodeAt(k);
       offsets[n++] = i;
     }
     i += width;
   }
-  offsets[n] = end;
-  const folded = unitsToString(units, n, surrogates);
-  const sourceOffsets = offsets.slice(0, n + 1);
-  if (units.length <= KEPT) {
-    scratchUnits = units;
-    scratchOffsets = offsets;
-  } else {
-    scratchUnits = new Uint16Array(0);
-    scratchOffsets = new Int32Array(0);
-  }
-  return { folded, sourceOffsets };
-}
-
-function grow<T extends Uint16Array | Int32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
+  return foldedFrom(buffers, n, end, surrogates);
 }
 
 // The platform's own byte order, as a Uint16Array's bytes are laid out; a

@@ -11,7 +11,15 @@
  * the buffer: most positions cost three table reads.
  */
 import type { CompiledTemplate } from '@govlint/dsl';
-import { type FoldedText, foldCodePoint, foldLabel, foldUnit, unitsToString } from '@govlint/text';
+import {
+  type FoldedText,
+  foldBuffers,
+  foldCodePoint,
+  foldLabel,
+  foldUnit,
+  foldedFrom,
+  makeRoom,
+} from '@govlint/text';
 import { patternNeedles } from './prefilter.js';
 
 export interface LiteralIndex {
@@ -167,26 +175,11 @@ export interface FoldedReport {
   readonly literals: LiteralIndex;
 }
 
-/**
- * The buffers a report is folded into, kept from one report to the next: a
- * typed array of a report's size lives outside the heap, and making two per
- * report cost more than filling them. The folded string and the offsets are
- * copied out of them; a very long report's buffers are not kept.
- */
-let scratchUnits = new Uint16Array(0);
-let scratchOffsets = new Int32Array(0);
-const KEPT = 1 << 20;
-
 /** Fold the whole report (as foldWithOffsets does) and find every needle in it, in one pass. */
 export function foldReport(text: string, needles: Needles): FoldedReport {
   const end = text.length;
-  // Folding seldom lengthens a text; when it does, both buffers grow.
-  if (scratchUnits.length < end + 1) {
-    scratchUnits = new Uint16Array(end + 1);
-    scratchOffsets = new Int32Array(end + 2);
-  }
-  let units = scratchUnits;
-  let offsets = scratchOffsets;
+  const buffers = foldBuffers(end);
+  let { units, offsets } = buffers;
   const hits = new Array<number[] | undefined>(needles.list.length);
   const { one, two, three, ends } = needles;
   let n = 0;
@@ -221,11 +214,8 @@ export function foldReport(text: string, needles: Needles): FoldedReport {
     const width = cp > 0xffff ? 2 : 1;
     const folded = foldCodePoint(cp);
     if (unit >= 0xd800 && unit <= 0xdfff) surrogates = true;
-    if (n + folded.length + (end - i) >= units.length) {
-      const size = 2 * units.length + folded.length + 1;
-      units = grow(units, new Uint16Array(size));
-      offsets = grow(offsets, new Int32Array(size + 1));
-    }
+    makeRoom(buffers, n, folded.length + (end - i));
+    ({ units, offsets } = buffers);
     for (let k = 0; k < folded.length; k++) {
       const u = folded.charCodeAt(k);
       units[n] = u;
@@ -236,25 +226,8 @@ export function foldReport(text: string, needles: Needles): FoldedReport {
     }
     i += width;
   }
-  offsets[n] = end;
-  const folded = unitsToString(units, n, surrogates);
-  const sourceOffsets = offsets.slice(0, n + 1);
-  if (units.length <= KEPT) {
-    scratchUnits = units;
-    scratchOffsets = offsets;
-  } else {
-    scratchUnits = new Uint16Array(0);
-    scratchOffsets = new Int32Array(0);
-  }
-  return {
-    folded: { folded, sourceOffsets },
-    literals: literalIndex(folded, needles, hits),
-  };
-}
-
-function grow<T extends Uint16Array | Int32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
+  const folded = foldedFrom(buffers, n, end, surrogates);
+  return { folded, literals: literalIndex(folded.folded, needles, hits) };
 }
 
 /** Every needle in a text already folded. */
