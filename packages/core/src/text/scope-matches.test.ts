@@ -17,6 +17,7 @@ import type { Range } from '@govlint/text';
 import type { TextContext } from './context.js';
 import { foldReport, templateNeedles } from './literal-index.js';
 import { scopeMatcher } from './scope-matches.js';
+import { unitsOf } from '../test/units.js';
 
 /** Characters that folding changes, deletes or keeps, and a surrogate pair. */
 const alphabet = [...'政府信息公开（）()，,：: 　\t\n“”"ＡＢ１２abAB12|*#·𠀀'];
@@ -67,16 +68,6 @@ function contextOf(text: string): TextContext {
     literals: () => report.literals,
     lexicon: (name: string) => lexicons[name as 'w'] ?? [],
   } as unknown as TextContext;
-}
-
-/** Units ending on whole characters, as the model's do: cuts of the text, in order. */
-function unitsOf(cs: readonly string[], cuts: readonly number[]): Range[] {
-  const bounds = [...new Set([0, ...cuts.map((c) => Math.min(c, cs.length)), cs.length])]
-    .sort((a, b) => a - b)
-    .map((k) => cs.slice(0, k).join('').length);
-  const units: Range[] = [];
-  for (let i = 1; i < bounds.length; i++) units.push({ start: bounds[i - 1]!, end: bounds[i]! });
-  return units;
 }
 
 /** The simple way: every pattern scanned for in every unit, no overlaps, the first pattern first. */

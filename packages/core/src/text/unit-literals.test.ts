@@ -14,6 +14,7 @@ import {
   planOf,
   unitLiterals,
 } from './unit-literals.js';
+import { unitsOf } from '../test/units.js';
 
 /** Characters that folding changes, deletes or keeps, and a surrogate pair. */
 const alphabet = [...'政府信息公开（）()，,：: 　\t\n“”"ＡＢ１２abAB12|*#·𠀀㍻－-'];
@@ -21,16 +22,6 @@ const chars = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 });
 
 const lit = (text: string): PatternNode => ({ kind: 'literal', text });
 const pattern = (node: PatternNode): TextPattern => ({ source: '', captures: [], node });
-
-/** Units ending on whole characters, as the model's do: cuts of the text, in order. */
-function unitsOf(cs: readonly string[], cuts: readonly number[]): Range[] {
-  const bounds = [...new Set([0, ...cuts.map((c) => Math.min(c, cs.length)), cs.length])]
-    .sort((a, b) => a - b)
-    .map((k) => cs.slice(0, k).join('').length);
-  const units: Range[] = [];
-  for (let i = 1; i < bounds.length; i++) units.push({ start: bounds[i - 1]!, end: bounds[i]! });
-  return units;
-}
 
 /** The prefilter over a text: the plan, its index and the units' literals. */
 function prefilter(t: string, units: readonly Range[], patterns: readonly TextPattern[]) {
