@@ -14,15 +14,10 @@ import {
   severities,
   textPlaceholders,
 } from './builtins.js';
+import type { CellKind } from './compiled.js';
 import type { Report } from './diagnostics.js';
 import { expandAssertion } from './expand.js';
-import {
-  viewTable,
-  type CellKindModel,
-  type TableView,
-  type TemplateModel,
-  type TreeItem,
-} from './model.js';
+import { viewTable, type TableView, type TemplateModel, type TreeItem } from './model.js';
 import type { Env } from './resolve.js';
 import { checkTextCheck } from './check-text.js';
 
@@ -258,7 +253,7 @@ function checkAssertion(
   return allowed;
 }
 
-function checkKinds(env: Env, at: Range, kinds: readonly CellKindModel[]): void {
+function checkKinds(env: Env, at: Range, kinds: readonly CellKind[]): void {
   const shown = new Set(kinds.map((k) => (k.type === 'amount' ? `金额（${k.unit}）` : '件数')));
   if (shown.size > 1) {
     env.report(

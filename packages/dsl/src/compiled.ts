@@ -190,6 +190,16 @@ export interface AssertionCheck {
 
 export type ComparisonOp = '=' | '≠' | '<' | '≤' | '>' | '≥';
 
+/** The operator that holds where `op` fails: what a message shows between the two sides (2 ≠ 0). */
+export const NEGATED_OP: Readonly<Record<ComparisonOp, ComparisonOp>> = {
+  '=': '≠',
+  '≠': '=',
+  '<': '≥',
+  '≤': '>',
+  '>': '≤',
+  '≥': '<',
+};
+
 /** coefficient × cell, summed, plus a constant. */
 export interface LinearExpr {
   readonly terms: readonly { readonly coefficient: number; readonly cell: CellRef }[];

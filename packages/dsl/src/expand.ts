@@ -5,8 +5,15 @@
  * instance is dropped, so the same code serves the checker and the compiler.
  */
 import type * as A from './ast.js';
-import type { AssertionInstance, CellRef, Comparison, Condition, LinearExpr } from './compiled.js';
-import type { CellKindModel, TableView } from './model.js';
+import type {
+  AssertionInstance,
+  CellKind,
+  CellRef,
+  Comparison,
+  Condition,
+  LinearExpr,
+} from './compiled.js';
+import type { TableView } from './model.js';
 import {
   cellRows,
   resolveColumns,
@@ -19,14 +26,14 @@ import {
 export interface Expansion {
   readonly instances: AssertionInstance[];
   /** Kinds of every cell met, for the type check. */
-  readonly kinds: CellKindModel[];
+  readonly kinds: CellKind[];
 }
 
 type Term = LinearExpr['terms'][number];
 
 export function expandAssertion(env: Env, a: A.AssertionDecl): Expansion {
   const instances: AssertionInstance[] = [];
-  const kinds: CellKindModel[] = [];
+  const kinds: CellKind[] = [];
   const domains: { q: A.Quantifier; values: Binding[] }[] = [];
   for (const q of a.quantifiers) {
     const values = quantifierDomain(env, q);
@@ -78,11 +85,7 @@ function allColumns(view: TableView): TableView['columns'][number][] {
   return view.columns.filter((c) => !seen.has(c.id) && seen.add(c.id));
 }
 
-function instance(
-  env: Env,
-  a: A.AssertionDecl,
-  kinds: CellKindModel[],
-): AssertionInstance | undefined {
+function instance(env: Env, a: A.AssertionDecl, kinds: CellKind[]): AssertionInstance | undefined {
   const assert = comparison(env, a.comparison, kinds);
   const when = a.when ? condition(env, a.when, kinds) : undefined;
   if (!assert || (a.when && !when)) return undefined;
@@ -110,7 +113,7 @@ function instance(
 export function comparison(
   env: Env,
   c: A.ComparisonExpr,
-  kinds: CellKindModel[],
+  kinds: CellKind[],
 ): Comparison | undefined {
   const left = linear(env, c.left, kinds);
   const right = linear(env, c.right, kinds);
@@ -118,11 +121,7 @@ export function comparison(
 }
 
 /** A condition over cells (`when …`); `kinds` collects the cells' kinds for type checks. */
-export function condition(
-  env: Env,
-  c: A.ConditionExpr,
-  kinds: CellKindModel[],
-): Condition | undefined {
+export function condition(env: Env, c: A.ConditionExpr, kinds: CellKind[]): Condition | undefined {
   if (c.kind === 'compare') {
     const cmp = comparison(env, c.comparison, kinds);
     return cmp ? { kind: 'compare', comparison: cmp } : undefined;
@@ -135,7 +134,7 @@ export function condition(
   return operands.every((o) => o) ? { kind: c.kind, operands: operands as Condition[] } : undefined;
 }
 
-function linear(env: Env, e: A.LinearExprAst, kinds: CellKindModel[]): LinearExpr | undefined {
+function linear(env: Env, e: A.LinearExprAst, kinds: CellKind[]): LinearExpr | undefined {
   const terms: Term[] = [];
   let constant = 0;
   let ok = true;
@@ -176,12 +175,12 @@ function cellSet(
   env: Env,
   ref: A.CellAst,
   allowMany: boolean,
-): { cell: CellRef; kind: CellKindModel }[] | undefined {
+): { cell: CellRef; kind: CellKind }[] | undefined {
   const view = tableView(env, ref.table);
   if (!view) return undefined;
   const rows = cellRows(env, view, ref);
   if (!rows) return undefined;
-  const out: { cell: CellRef; kind: CellKindModel }[] = [];
+  const out: { cell: CellRef; kind: CellKind }[] = [];
   for (const row of rows) {
     const cols = resolveColumns(env, view, ref.column, row.block);
     if (!cols) return undefined;

@@ -6,6 +6,7 @@
  */
 import type { Range } from '@govlint/text';
 import type * as A from './ast.js';
+import type { CellKind } from './compiled.js';
 
 /** Where something is declared. */
 export interface Origin {
@@ -89,10 +90,6 @@ export interface LexiconModel {
 // ---------------------------------------------------------------------------
 // Flattened views, derived from the trees
 
-export type CellKindModel =
-  | { readonly type: 'count'; readonly signed?: boolean }
-  | { readonly type: 'amount'; readonly unit: string };
-
 export interface RowInfo {
   readonly id: string;
   readonly label: string;
@@ -113,7 +110,7 @@ export interface ColumnInfo {
   readonly block: string;
   readonly groups: readonly string[];
   readonly groupIds: readonly string[];
-  readonly kind: CellKindModel;
+  readonly kind: CellKind;
   readonly origin: Origin;
 }
 
@@ -136,7 +133,7 @@ export interface TableView {
   readonly columnsById: ReadonlyMap<string, readonly ColumnInfo[]>;
 }
 
-function kindOf(spec: A.KindSpec | undefined): CellKindModel {
+function kindOf(spec: A.KindSpec | undefined): CellKind {
   if (spec?.type === 'amount') return { type: 'amount', unit: spec.unit?.value ?? '' };
   return spec?.type === 'signed' ? { type: 'count', signed: true } : { type: 'count' };
 }

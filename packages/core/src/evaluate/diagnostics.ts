@@ -3,7 +3,7 @@
  * the offending cell's range, every cell of the sums as related locations,
  * the probable root cause, and a fix where the right value is certain.
  */
-import type { CellRef, ComparisonOp } from '@govlint/dsl';
+import { NEGATED_OP, type CellRef } from '@govlint/dsl';
 import type { Diagnostic, Fix, RelatedLocation, Severity } from '@govlint/text';
 import { formatNumber, formatTerms, renderMessage } from '../messages.js';
 import type { TemplateIndex } from '../template-index.js';
@@ -17,15 +17,6 @@ export interface AssertionContext {
   readonly severity: (ruleId: string) => Severity;
   readonly docsUrl: (ruleId: string) => string;
 }
-
-const NEGATED: Record<ComparisonOp, ComparisonOp> = {
-  '=': '≠',
-  '≠': '=',
-  '<': '≥',
-  '≤': '>',
-  '>': '≤',
-  '≥': '<',
-};
 
 export function assertionDiagnostics(
   outcomes: readonly InstanceOutcome[],
@@ -83,7 +74,7 @@ function messageValues(o: InstanceOutcome, values: CellValues): Record<string, s
     'right.terms': formatTerms(exprTerms(assert.right, values), assert.right.constant),
     difference: left - right,
     op,
-    violated: NEGATED[op],
+    violated: NEGATED_OP[op],
   };
 }
 

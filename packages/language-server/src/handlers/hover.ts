@@ -2,7 +2,7 @@
  * Hover on a table cell: its canonical name, its value as read, and each
  * arithmetic rule that involves it with the numbers it computes.
  */
-import type { CellRef, CompiledTemplate } from '@govlint/dsl';
+import { NEGATED_OP, type CellRef, type CompiledTemplate } from '@govlint/dsl';
 import type { ReportModel } from '@govlint/report';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { cellName, relativeCellName, sameCell } from '../cell-names.js';
@@ -51,15 +51,6 @@ function formatExpr(template: CompiledTemplate, expr: ExprValue, from: CellRef):
   return parts.join('');
 }
 
-const negated: Record<string, string> = {
-  '=': '≠',
-  '≠': '=',
-  '<': '≥',
-  '≤': '>',
-  '>': '≤',
-  '≥': '<',
-};
-
 function formatInvolvement(
   template: CompiledTemplate,
   item: RuleInvolvement,
@@ -71,7 +62,7 @@ function formatInvolvement(
   const verdict =
     item.holds === null
       ? '无法计算（缺少单元格）'
-      : `${formatNumber(item.left.value)} ${item.holds ? item.op : (negated[item.op] ?? item.op)} ${formatNumber(item.right.value)}`;
+      : `${formatNumber(item.left.value)} ${item.holds ? item.op : NEGATED_OP[item.op]} ${formatNumber(item.right.value)}`;
   return `- ${mark} \`${item.rule.id}\` ${item.rule.description}：${left} ${item.op} ${right}；${verdict}`;
 }
 
